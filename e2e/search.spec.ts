@@ -1,0 +1,71 @@
+import { expect, test } from './fixtures';
+
+test.describe('search', () => {
+  test('loads nothing of Pagefind until the reader touches the search box', async ({ page }) => {
+    const pagefindRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/')) pagefindRequests.push(request.url());
+    });
+    await page.goto('cs230-fall-2021-midterm/backpropagation/');
+    await page.waitForLoadState('networkidle');
+    expect(pagefindRequests, 'no search bytes on a plain page view').toEqual([]);
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search the guide' })).toBeFocused();
+    await expect.poll(() => pagefindRequests.length, { message: 'focusing the box loads Pagefind' }).toBeGreaterThan(0);
+  });
+
+  for (const { query, problem, anchor } of [
+    { query: 'Xavier', problem: 'Problem 3: Weight Initialization', anchor: /weight-initialization\/(#3|$)/ },
+    { query: 'softplus', problem: 'Problem 4: Backpropagation', anchor: /backpropagation\/(#4|$)/ },
+    { query: 'max-pooling', problem: 'Problem 5: CNNs', anchor: /cnns\// },
+    { query: 'hyperparameters', problem: 'Problem 1: Multiple Choice', anchor: /multiple-choice\/#1d/ },
+    { query: 'layer normalization', problem: 'Problem 6: Normalization Techniques', anchor: /normalization-techniques\// },
+  ]) {
+    test(`"${query}" finds ${problem} and links under the base path @smoke`, async ({ page, baseURL }) => {
+      await page.goto('');
+      const box = page.getByRole('searchbox', { name: 'Search the guide' });
+      await box.fill(query);
+      const results = page.locator('[data-search-box] .search-results > li');
+      await expect(results.first()).toBeVisible();
+      await expect(results.first().getByRole('link').first()).toHaveText(problem);
+      const href = await results.first().getByRole('link').nth(1).getAttribute('href');
+      expect(href, 'result links stay under the base path').toMatch(new RegExp(`^${new URL(baseURL!).pathname}`));
+      expect(href).toMatch(anchor);
+      await results.first().getByRole('link').nth(1).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(problem);
+    });
+  }
+
+  test('a match inside a solution says so and hides the excerpt unless solutions are included', async ({ page }) => {
+    await page.goto('');
+    await page.getByRole('searchbox', { name: 'Search the guide' }).fill('quokkaflux');
+    const panel = page.locator('[data-search-box] .search-panel');
+    await expect(panel.getByText('Matches the official solution')).toBeVisible();
+    await expect(panel.locator('.search-results'), 'the solution text is not shown').not.toContainText('quokkaflux');
+    await panel.getByLabel('Include solutions').check();
+    await expect(panel.locator('mark', { hasText: 'quokkaflux' })).toBeVisible();
+    const link = panel.getByRole('link', { name: /Solution to/ });
+    await expect(link).toHaveAttribute('href', /-solution$/);
+    await link.click();
+    await expect(page.locator('details.solution[open]')).toHaveCount(1);
+  });
+
+  test('the search page filters by exam, problem and topic, and keeps the address shareable', async ({ page }) => {
+    await page.goto('search/?q=gradient');
+    const results = page.locator('main .search-results > li');
+    await expect(results.first()).toBeVisible();
+    const unfiltered = await results.count();
+    await page.getByLabel('Topic').selectOption('Weight initialization');
+    await expect(results).toHaveCount(1);
+    await expect(results.first().getByRole('link').first()).toHaveText('Problem 3: Weight Initialization');
+    expect(unfiltered, 'the topic filter narrows the results').toBeGreaterThan(1);
+    await expect(page).toHaveURL(/topic=Weight\+initialization/);
+    await page.getByLabel('Topic').selectOption('');
+    await page.getByLabel('Exam').selectOption({ label: 'TEST101 Spring 2024 Fixture Quiz' });
+    await page.getByLabel('Search for').fill('zebrafinch');
+    await expect(results).toHaveCount(1);
+    await expect(results.first()).toContainText('TEST101');
+    await page.getByLabel('Problem').selectOption({ label: 'CS230 Fall 2021 · Problem 5: CNNs' });
+    await expect(page.getByText(/No results/)).toBeVisible();
+  });
+});

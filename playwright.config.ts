@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * The suite runs against the production build served under a non-root base path (see
+ * e2e/global-setup.ts), or, with E2E_BASE_URL set, against an already deployed site (the
+ * workflow's smoke run). Pages are visited with relative paths such as 'search/', which only
+ * resolve under the base when baseURL ends with a slash.
+ */
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: `${process.env['E2E_WORK_DIR'] ?? '.e2e'}/test-results`,
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  workers: process.env['CI'] ? 2 : 4,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: process.env['E2E_BASE_URL'],
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+});

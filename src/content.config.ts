@@ -1,0 +1,30 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { examSchema, problemSchema } from './lib/content-schema';
+
+/**
+ * Every exam is a folder under content/exams/: `index.mdx` holds the exam's metadata and
+ * instructions, every other `.mdx` file is one problem. EXAMS_DIR lets the end-to-end build add
+ * a fixture exam without publishing it on the real site.
+ */
+const examsDir = process.env['EXAMS_DIR'] ?? './content/exams';
+
+const exams = defineCollection({
+  loader: glob({
+    base: examsDir,
+    pattern: '*/index.mdx',
+    generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, ''),
+  }),
+  schema: examSchema,
+});
+
+const problems = defineCollection({
+  loader: glob({
+    base: examsDir,
+    pattern: ['*/*.mdx', '!*/index.mdx'],
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: problemSchema,
+});
+
+export const collections = { exams, problems };

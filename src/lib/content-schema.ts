@@ -1,0 +1,99 @@
+import { z } from 'astro/zod';
+
+/**
+ * The frontmatter contract for exam content. Messages are written for course staff editing
+ * MDX, not for developers: they say what is expected and give an example.
+ */
+
+function required(field: string, example: string) {
+  return {
+    error: (issue: { input?: unknown }) =>
+      issue.input === undefined
+        ? `\`${field}\` is missing; add e.g. \`${field}: ${example}\``
+        : `\`${field}\` has the wrong type; expected e.g. \`${field}: ${example}\``,
+  };
+}
+
+const seasons = ['Winter', 'Spring', 'Summer', 'Fall'] as const;
+
+export const examSchema = z.object({
+  course: z.string(required('course', 'CS230')).min(1),
+  courseTitle: z.string(required('courseTitle', 'Deep Learning')).min(1),
+  institution: z.string(required('institution', 'Stanford University')).min(1),
+  term: z
+    .string(required('term', 'Fall 2021'))
+    .regex(/^(Winter|Spring|Summer|Fall) \d{4}$/, '`term` must be a season and a year, e.g. `term: Fall 2021`'),
+  title: z.string(required('title', 'Midterm Examination')).min(1),
+  durationMinutes: z.number(required('durationMinutes', '180')).int().positive('`durationMinutes` must be positive'),
+  totalPoints: z.number(required('totalPoints', '102')).positive('`totalPoints` must be positive'),
+  errata: z
+    .array(
+      z.object({
+        where: z.string(required('where', '"3(e)"')).min(1),
+        original: z.string(required('original', '"…as printed…"')).min(1),
+        corrected: z.string(required('corrected', '"…as shown here…"')).min(1),
+      }),
+    )
+    .default([]),
+});
+
+const partSchema = z.object({
+  id: z
+    .string(required('id', 'a'))
+    .regex(/^[a-z0-9]+$/, 'a part `id` is a short lowercase label such as `a`, `iv` or `table`'),
+  title: z.string(required('title', '"Hyperparameters"')).min(1),
+  points: z.number('a part’s `points` must be a number').positive('a part’s `points` must be positive').optional(),
+});
+
+export const problemSchema = z
+  .object({
+    exam: z.string(required('exam', 'cs230-fall-2021-midterm')).min(1),
+    number: z.number(required('number', '3')).int('`number` must be a whole number').positive('`number` must be positive'),
+    title: z.string(required('title', 'Weight Initialization')).min(1),
+    points: z.number(required('points', '20')).positive('`points` must be positive'),
+    topics: z.array(z.string().min(1), required('topics', '["Convolutional networks"]')).min(1, 'list at least one topic'),
+    parts: z
+      .array(partSchema, required('parts', '[{ id: a, title: "…", points: 4 }]'))
+      .min(1, 'list at least one part'),
+  })
+  .superRefine((problem, context) => {
+    const ids = problem.parts.map((part) => part.id);
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    if (repeated.length > 0) {
+      context.addIssue({ code: 'custom', path: ['parts'], message: `part ids must be unique; repeated: ${repeated.join(', ')}` });
+    }
+    const scored = problem.parts.filter((part) => part.points !== undefined);
+    if (scored.length === 0) return;
+    if (scored.length !== problem.parts.length) {
+      const unscored = problem.parts.filter((part) => part.points === undefined).map((part) => part.id);
+      context.addIssue({
+        code: 'custom',
+        path: ['parts'],
+        message: `either every part has \`points\` or none does; missing on: ${unscored.join(', ')}`,
+      });
+      return;
+    }
+    const sum = scored.reduce((total, part) => total + (part.points ?? 0), 0);
+    if (sum !== problem.points) {
+      const breakdown = scored.map((part) => `${part.id}: ${part.points}`).join(' + ');
+      context.addIssue({
+        code: 'custom',
+        path: ['parts'],
+        message: `sub-part points add up to ${sum} (${breakdown}) but the problem is worth ${problem.points}`,
+      });
+    }
+  });
+
+export type ExamData = z.infer<typeof examSchema>;
+export type ProblemData = z.infer<typeof problemSchema>;
+
+/** Newest first: by year, then by season within the academic calendar. */
+export function termSortKey(term: string): number {
+  const [season, year] = term.split(' ');
+  return Number(year) * 10 + seasons.indexOf(season as (typeof seasons)[number]);
+}
+
+/** "03-weight-initialization" → "weight-initialization": the page's URL segment. */
+export function problemSlugFromFile(fileStem: string): string {
+  return fileStem.replace(/^\d+-/, '');
+}

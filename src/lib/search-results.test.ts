@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { toSearchHit, type PagefindResultData } from './search-results';
+
+const result: PagefindResultData = {
+  url: '/guide/cs230/weight-initialization/',
+  excerpt: 'page-level excerpt that may quote a <mark>solution</mark>',
+  meta: { title: 'Problem 3: Weight Initialization', exam: 'CS230 Fall 2021 Midterm Examination' },
+  sub_results: [
+    { title: '(e)', url: '/guide/cs230/weight-initialization/#3e', excerpt: 'we still choose to use <mark>Xavier</mark>' },
+    {
+      title: 'Solution to 3(e)',
+      url: '/guide/cs230/weight-initialization/#3e-solution',
+      excerpt: 'Neither. Having a lower <mark>variance</mark>',
+    },
+  ],
+};
+
+describe('search results and spoilers', () => {
+  it('withholds the excerpt of a match inside a solution and links to the question instead', () => {
+    const hit = toSearchHit(result, { includeSolutions: false });
+    expect(hit.title).toBe('Problem 3: Weight Initialization');
+    expect(hit.exam, 'results name their exam').toBe('CS230 Fall 2021 Midterm Examination');
+    expect(hit.matches[0]).toEqual({
+      label: '(e)',
+      url: '/guide/cs230/weight-initialization/#3e',
+      excerpt: 'we still choose to use <mark>Xavier</mark>',
+      inSolution: false,
+    });
+    expect(hit.matches[1], 'the answer "Neither" must not leak').toEqual({
+      label: 'Solution to 3(e)',
+      url: '/guide/cs230/weight-initialization/#3e',
+      excerpt: null,
+      inSolution: true,
+    });
+  });
+
+  it('shows solution excerpts and links to the solution when the reader includes solutions', () => {
+    const hit = toSearchHit(result, { includeSolutions: true });
+    expect(hit.matches[1]?.excerpt).toBe('Neither. Having a lower <mark>variance</mark>');
+    expect(hit.matches[1]?.url).toBe('/guide/cs230/weight-initialization/#3e-solution');
+  });
+
+  it('never uses the page-level excerpt when sub-results exist, since it may quote a solution', () => {
+    const hit = toSearchHit(result, { includeSolutions: false });
+    expect(hit.matches.map((match) => match.excerpt).join(' ')).not.toContain('page-level');
+  });
+
+  it('labels a match before the first part as the introduction and caps the matches shown', () => {
+    const intro = { title: 'Problem 3', url: '/guide/cs230/weight-initialization/', excerpt: 'To prevent' };
+    const many = { ...result, sub_results: [intro, ...(result.sub_results ?? []), intro, intro] };
+    const hit = toSearchHit(many, { includeSolutions: false, maxMatches: 2 });
+    expect(hit.matches).toHaveLength(2);
+    expect(hit.matches[0]?.label).toBe('Introduction');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Turns Pagefind's raw results into what the search UI shows, with the spoiler rule: a match
+ * inside an official solution is announced as such, but its text stays hidden (and its link goes
+ * to the question, not the solution) unless the reader chose to include solutions.
+ */
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: PagefindSubResult[];
+}
+
+export interface SearchMatch {
+  label: string;
+  url: string;
+  /** Pagefind's excerpt HTML (text escaped, matches in <mark>), or null when withheld as a spoiler. */
+  excerpt: string | null;
+  inSolution: boolean;
+}
+
+export interface SearchHit {
+  title: string;
+  /** Which exam the page belongs to, since several exams share problem numbers. */
+  exam: string | undefined;
+  url: string;
+  matches: SearchMatch[];
+}
+
+/** Solution headings carry ids ending in this suffix (see Solution.astro). */
+export const solutionAnchorSuffix = '-solution';
+
+function isSolutionUrl(url: string): boolean {
+  return url.includes('#') && url.endsWith(solutionAnchorSuffix);
+}
+
+export function toSearchHit(
+  data: PagefindResultData,
+  options: { includeSolutions: boolean; maxMatches?: number },
+): SearchHit {
+  const maxMatches = options.maxMatches ?? 3;
+  const title = data.meta['title'] ?? data.url;
+  const subResults = data.sub_results ?? [];
+  const sources = subResults.length > 0 ? subResults : [{ title, url: data.url, excerpt: data.excerpt }];
+  const matches = sources.slice(0, maxMatches).map((sub): SearchMatch => {
+    const inSolution = isSolutionUrl(sub.url);
+    const label = sub.url.includes('#') ? sub.title : 'Introduction';
+    if (inSolution && !options.includeSolutions) {
+      return { label, url: sub.url.slice(0, -solutionAnchorSuffix.length), excerpt: null, inSolution };
+    }
+    return { label, url: sub.url, excerpt: sub.excerpt, inSolution };
+  });
+  return { title, exam: data.meta['exam'], url: data.url, matches };
+}
