@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { expect, expectedMissing, problemPaths, test } from './fixtures';
+import { expect, expectedMissing, hasFixtureExam, problemPaths, test } from './fixtures';
 
 /** Finds every page reachable from the home page, staying under the base path. */
 async function crawlSite(page: Page, baseURL: string): Promise<string[]> {
@@ -122,10 +122,13 @@ test.describe('the whole site', () => {
   test('the home page lists exams newest first with their facts', async ({ page }) => {
     await page.goto('');
     const exams = page.locator('.exam-list > li');
-    await expect(exams.first(), 'the fixture exam (Spring 2024) is newer than Fall 2021').toContainText('TEST101');
-    await expect(exams.nth(1)).toContainText('CS230');
-    await expect(exams.nth(1)).toContainText('102 points');
-    await expect(exams.nth(1)).toContainText('180 minutes');
+    const cs230 = exams.filter({ hasText: 'CS230' });
+    await expect(cs230).toContainText('102 points');
+    await expect(cs230).toContainText('180 minutes');
+    if (hasFixtureExam) {
+      await expect(exams.first(), 'the fixture exam (Spring 2024) is newer than Fall 2021').toContainText('TEST101');
+      await expect(exams.nth(1)).toContainText('CS230');
+    }
   });
 
   test('a problem page has breadcrumbs, a table of contents, points per part and previous/next links', async ({ page }) => {
@@ -172,7 +175,8 @@ test.describe('the whole site', () => {
 });
 
 test.describe('a second exam needs only content', () => {
-  test('the fixture exam gets a home entry, an exam page and problem pages', async ({ page }) => {
+  test.skip(!hasFixtureExam, 'only builds made by the suite include the fixture exam');
+  test('the fixture exam gets a home entry, an exam page and problem pages @fixture', async ({ page }) => {
     await page.goto('');
     await page.getByRole('link', { name: /TEST101/ }).click();
     await expect(page.locator('table tbody tr')).toHaveCount(2);

@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit';
 interface FrontmatterPart {
   id: string;
   title: string;
-  points?: number;
+  points?: number | undefined;
 }
 
 interface ProblemFrontmatter {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { checkOfficialDenseTotal } from './dense-official';
+
+describe('checkOfficialDenseTotal', () => {
+  it('agrees with the official answer of 2(a): 59', () => {
+    const check = checkOfficialDenseTotal(4, [7, 3], 59);
+    expect(check.ok && check.count.totalFormula, 'official 59 agrees').toBe('35 + 24 = 59');
+  });
+
+  it('explains a wrong official answer with the working', () => {
+    const check = checkOfficialDenseTotal(4, [7, 3], 49);
+    expect(!check.ok && check.problem, 'forgetting the biases gives 49').toBe(
+      'The official answer is 49 parameters but the counter gives 59 for input 4, layers 7, 3 (35 + 24 = 59).',
+    );
+  });
+
+  it('reports a network that cannot be counted', () => {
+    const check = checkOfficialDenseTotal(4, [], 0);
+    expect(!check.ok && check.problem).toMatch(/cannot be counted: Layer sizes: enter at least one width/);
+  });
+});
