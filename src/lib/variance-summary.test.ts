@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { LayerStats, VarianceResult, VarianceSettings } from './variance-depth';
+import { describeVarianceResult, perLayerFactor } from './variance-summary';
+
+/** A synthetic result: Var(a) = varA(l), mean(a) = meanA, Var(grad) = grad(l). */
+function synthetic(
+  settings: Partial<VarianceSettings>,
+  varA: (l: number) => number,
+  grad: (l: number) => number,
+  meanA = 0,
+  saturated: number | null = 0,
+): VarianceResult {
+  const full: VarianceSettings = { activation: 'tanh', c: 1, width: 128, depth: 20, batch: 32, seed: 1, ...settings };
+  const layers: LayerStats[] = Array.from({ length: full.depth + 1 }, (_, layer) => ({
+    layer,
+    varZ: layer === 0 ? null : full.c * (varA(layer - 1) + meanA ** 2),
+    varA: varA(layer),
+    meanA: layer === 0 ? 0 : meanA,
+    saturated: layer === 0 ? null : saturated,
+    varGrad: grad(layer),
+  }));
+  return { settings: full, layers };
+}
+
+describe('perLayerFactor', () => {
+  it('is the geometric mean change per layer, or null when a value is 0', () => {
+    expect(perLayerFactor(1, 0.25, 2)).toBeCloseTo(0.5, 12);
+    expect(perLayerFactor(0, 1, 3)).toBeNull();
+    expect(perLayerFactor(1, 0, 3)).toBeNull();
+  });
+});
+
+describe('describeVarianceResult', () => {
+  it('reports the measured per-layer factor next to Figure 1’s prediction', () => {
+    const text = describeVarianceResult(synthetic({}, (l) => 0.6 ** l, () => 1)).join(' ');
+    expect(text).toContain('Over layers 10–20, activation variance shrinks by about ×0.6 per layer');
+    expect(text).toContain('Figure 1’s linear derivation predicts ×1');
+    expect(text, 'flat gradient').toContain('the gradient variance stays about level');
+  });
+
+  it('names vanishing and exploding gradients from the overall change', () => {
+    const vanishing = describeVarianceResult(synthetic({}, () => 1, (l) => 10 ** (l - 20))).join(' ');
+    expect(vanishing).toContain('vanishing gradients');
+    const exploding = describeVarianceResult(synthetic({}, () => 1, (l) => 2 ** (20 - l))).join(' ');
+    expect(exploding).toContain('exploding gradients');
+    expect(exploding).toContain('grows by about ×2 per layer');
+  });
+
+  it('explains the non-zero mean for sigmoid with the measured numbers', () => {
+    const text = describeVarianceResult(synthetic({ activation: 'sigmoid' }, () => 0.0147, () => 1, 0.5)).join(' ');
+    expect(text).toContain('The activations’ mean is 0.5, not 0');
+    expect(text, 'c·(Var(a) + mean²) = 0.0147 + 0.25').toContain('≈ 0.265');
+    expect(text, 'the zero-mean estimate').toContain('c·Var(a) ≈ 0.0147');
+    expect(text, '1/16 prediction').toContain('predicts ×0.0625');
+  });
+
+  it('reports saturation above 1% and omits the prediction for ReLU', () => {
+    const sigmoidText = describeVarianceResult(synthetic({ activation: 'sigmoid', c: 16 }, () => 0.12, () => 1, 0.5, 0.1)).join(' ');
+    expect(sigmoidText).toContain('10% of the last layer’s pre-activations are saturated (|z| > 4');
+    const reluText = describeVarianceResult(synthetic({ activation: 'relu', c: 2 }, () => 1, () => 1, 0.56, null)).join(' ');
+    expect(reluText).not.toContain('Figure 1');
+    expect(reluText).not.toContain('saturated');
+  });
+
+  it('says "underflows" instead of printing NaN when variances reach 0', () => {
+    const text = describeVarianceResult(synthetic({}, (l) => (l > 15 ? 0 : 1), (l) => (l < 3 ? 0 : 1))).join(' ');
+    expect(text).toContain('underflows to 0');
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
