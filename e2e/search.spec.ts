@@ -52,6 +52,22 @@ test.describe('search', () => {
     await expect(page.locator('details.solution[open]')).toHaveCount(1);
   });
 
+  test('indexes content only, and each formula once in readable form, never as TeX or twice', async ({ page }) => {
+    await page.goto('search/?q=hide+all&solutions=1');
+    await expect(page.getByText('No results for “hide all”.'), 'button labels are not indexed').toBeVisible();
+    await page.goto('search/?q=softplus&solutions=1');
+    const excerpts = page.locator('main .search-results li li');
+    await expect(excerpts.first()).toBeVisible();
+    const text = (await excerpts.allTextContents()).join(' ');
+    expect(text, 'no TeX source in excerpts').not.toContain('\\');
+    expect(text, 'the MathML text appears once, not followed by a glyph-soup copy').not.toMatch(/Softplus\(x\)\s*Softplus\(x\)/);
+    await page.goto('search/?q=1%2F2&solutions=1');
+    await expect(
+      page.locator('main .search-results').getByText('σ(x) = 1/2 tanh(x/2) + 1/2'),
+      'formulas read as a student would type them (MathML alone would say "12tanh(x2)+12")',
+    ).toBeVisible();
+  });
+
   test('the search page filters by exam, problem and topic, and keeps the address shareable', async ({ page }) => {
     await page.goto('search/?q=gradient');
     const results = page.locator('main .search-results > li');

@@ -7,6 +7,8 @@ describe('inline math in metadata', () => {
     expect(html).toContain('a &lt; b and ');
     expect(html).toContain('class="katex"');
     expect(html).toContain('<span class="katex-html" data-pagefind-ignore');
+    expect(html).toContain('<span class="katex-mathml" data-pagefind-ignore');
+    expect(html, 'one readable copy for search, inside the formula').toMatch(/<span class="math-search-text" hidden>x\^2<\/span><\/span>$/);
   });
 
   it('names the place of a formula that does not parse', () => {

@@ -1,4 +1,5 @@
 import katex from 'katex';
+import { texToText } from './tex-to-text';
 
 /**
  * Renders short metadata strings (errata, part titles) that may hold `$…$` math, with the same
@@ -17,10 +18,13 @@ export function renderInlineMath(text: string, where: string): string {
       if (!/^\$[^$]+\$$/.test(segment)) return escapeHtml(segment);
       const tex = segment.slice(1, -1);
       try {
+        // Same search treatment as rehype-math-presentation: both KaTeX halves ignored, one reading.
+        const reading = `<span class="math-search-text" hidden>${escapeHtml(texToText(tex))}</span>`;
         return katex
           .renderToString(tex, { throwOnError: true })
           .replace('<span class="katex-html"', '<span class="katex-html" data-pagefind-ignore')
-          .replace('<annotation', '<annotation data-pagefind-ignore');
+          .replace('<span class="katex-mathml"', '<span class="katex-mathml" data-pagefind-ignore')
+          .replace(/<\/span>$/, `${reading}</span>`);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`${where}: a formula does not parse in KaTeX: ${reason}`);

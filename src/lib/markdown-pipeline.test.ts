@@ -54,11 +54,12 @@ describe('math rendering for the site', () => {
     expect(html).not.toContain('katex-error');
   });
 
-  it('hides the HTML half and the TeX annotation from the search index, keeping the MathML text once', async () => {
-    const html = await renderMarkdown('Inline $x^2$.');
+  it('indexes each formula once, as a readable plain-text reading hidden from screens', async () => {
+    const html = await renderMarkdown('Inline $\\frac{x}{2}$.');
     expect(html, 'the visual half is ignored').toMatch(/<span class="katex-html"[^>]*data-pagefind-ignore/);
-    expect(html, 'the TeX source is ignored').toMatch(/<annotation[^>]*data-pagefind-ignore/);
-    expect(html, 'the MathML itself stays indexable').not.toMatch(/<span class="katex-mathml"[^>]*data-pagefind-ignore/);
+    expect(html, 'the MathML half is ignored').toMatch(/<span class="katex-mathml"[^>]*data-pagefind-ignore/);
+    expect(html, 'one hidden reading, with the fraction kept').toContain('<span class="math-search-text" hidden> x/2 </span>');
+    expect(html.match(/math-search-text/g)).toHaveLength(1);
   });
 
   it('makes display math a keyboard-scrollable box', async () => {
