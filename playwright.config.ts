@@ -17,7 +17,9 @@ export default defineConfig({
   retries: 0,
   workers: process.env['CI'] ? 2 : 4,
   reporter: [['list']],
-  timeout: 30_000,
+  // Generous: axe-core over a KaTeX-heavy page takes seconds, and CI has two cores.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: process.env['E2E_BASE_URL'],
     browserName: 'chromium',

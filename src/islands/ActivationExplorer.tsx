@@ -3,24 +3,33 @@
  * its own function with `initial`.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import {
   ACTIVATION_FUNCTIONS,
   BETA_LIMITS,
   X_LIMIT,
   activationCurves,
   parseCurveRequest,
-  type ActivationCurves,
   type ActivationId,
   type CurveField,
 } from '../lib/activations';
+import type { LimitedField } from '../lib/limited-fields';
+import { ExplorerError, ExplorerNumberField } from './ExplorerFields';
 import { LinePlot } from './plot/LinePlot';
+import { useLastValid } from './useLastValid';
 import './explorers.css';
 
 export interface ActivationExplorerProps {
   /** The function shown first. */
   initial?: ActivationId;
 }
+
+const X_RANGE = { min: -X_LIMIT, max: X_LIMIT, integer: false };
+const FIELDS: Record<CurveField, LimitedField<CurveField>> = {
+  from: { field: 'from', label: 'From x', ...X_RANGE },
+  to: { field: 'to', label: 'To x', ...X_RANGE },
+  beta: { field: 'beta', label: 'β', ...BETA_LIMITS, integer: false },
+};
 
 const rangeOf = (fn: ActivationId) => ACTIVATION_FUNCTIONS.find((f) => f.id === fn)?.range ?? ([-3, 3] as const);
 
@@ -34,16 +43,12 @@ export default function ActivationExplorer({ initial = 'sigmoid' }: ActivationEx
 
   const parsed = useMemo(() => parseCurveRequest(fn, { from, to, beta }), [fn, from, to, beta]);
   // While a field is invalid, the plot keeps showing the last valid curves.
-  const lastGood = useRef<ActivationCurves | null>(null);
-  const curves = useMemo(
-    () =>
-      parsed.ok
-        ? activationCurves(parsed.value)
-        : (lastGood.current ??
-          activationCurves({ id: initial, from: rangeOf(initial)[0], to: rangeOf(initial)[1], beta: 1 })),
-    [parsed],
-  );
-  lastGood.current = curves;
+  const curves = useLastValid(parsed, activationCurves, {
+    id: initial,
+    from: rangeOf(initial)[0],
+    to: rangeOf(initial)[1],
+    beta: 1,
+  });
 
   const choose = (next: ActivationId) => {
     setFn(next);
@@ -52,30 +57,8 @@ export default function ActivationExplorer({ initial = 'sigmoid' }: ActivationEx
   };
 
   const errorField: CurveField | null = parsed.ok ? null : parsed.error.field;
-  const numberField = (
-    field: CurveField,
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    min: number,
-    max: number,
-  ) => (
-    <div class="ex-field">
-      <label for={id(field)}>{label}</label>
-      <input
-        id={id(field)}
-        type="number"
-        inputMode="decimal"
-        min={min}
-        max={max}
-        step="any"
-        value={value}
-        aria-invalid={errorField === field ? 'true' : undefined}
-        aria-describedby={errorField === field ? id('error') : undefined}
-        onInput={(event) => set(event.currentTarget.value)}
-      />
-    </div>
-  );
+  /** What every number field needs to know: the ids, and which field the message is about. */
+  const fieldContext = { id, errorField };
 
   return (
     <section class="ex" aria-labelledby={id('heading')} data-pagefind-ignore="all">
@@ -91,13 +74,13 @@ export default function ActivationExplorer({ initial = 'sigmoid' }: ActivationEx
             ))}
           </select>
         </div>
-        {numberField('from', 'From x', from, setFrom, -X_LIMIT, X_LIMIT)}
-        {numberField('to', 'To x', to, setTo, -X_LIMIT, X_LIMIT)}
-        {fn === 'softplus' && numberField('beta', 'β', beta, setBeta, BETA_LIMITS.min, BETA_LIMITS.max)}
+        <ExplorerNumberField spec={FIELDS.from} value={from} onValue={setFrom} {...fieldContext} />
+        <ExplorerNumberField spec={FIELDS.to} value={to} onValue={setTo} {...fieldContext} />
+        {fn === 'softplus' && (
+          <ExplorerNumberField spec={FIELDS.beta} value={beta} onValue={setBeta} {...fieldContext} />
+        )}
       </div>
-      <p id={id('error')} class="ex-error" role="alert">
-        {parsed.ok ? '' : parsed.error.message}
-      </p>
+      <ExplorerError id={id} parsed={parsed} />
       <LinePlot
         title={curves.title}
         description={`${curves.description} ${curves.sentences[0] ?? ''}`}

@@ -3,9 +3,10 @@
  * (Problem 5), with the working. Prefilled with the exam's network, it shows results only after the
  * student presses Compute or edits a field, so it never gives away the solution table unasked.
  */
-import type { JSX, TargetedEvent } from 'preact';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { computeCnn, formatActivation, type CnnResult, type CnnRow } from '../lib/cnn-shapes';
+import { useRevealOnRequest } from './useRevealOnRequest';
 import './counters.css';
 
 export interface CnnCalculatorProps {
@@ -107,9 +108,7 @@ export default function CnnCalculator({
 }: CnnCalculatorProps): JSX.Element {
   const [inputText, setInputText] = useState(input);
   const [layersText, setLayersText] = useState(layers);
-  const [shown, setShown] = useState(false);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const { shown, hydrated, reveal, edit } = useRevealOnRequest();
 
   const uid = useId();
   const ids = {
@@ -123,13 +122,6 @@ export default function CnnCalculator({
   const result = useMemo(() => computeCnn(inputText, layersText), [inputText, layersText]);
   const inputError = shown && !result.input.ok ? result.input.message : undefined;
   const lineCount = layersText.split('\n').length;
-
-  function edit(setter: (value: string) => void) {
-    return (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      setter(event.currentTarget.value);
-      setShown(true);
-    };
-  }
 
   return (
     <section class="counter" id={id} aria-labelledby={ids.heading} data-pagefind-ignore="all">
@@ -171,7 +163,7 @@ export default function CnnCalculator({
           Convolutions use padding 1 and stride 1 unless stated.
         </span>
       </div>
-      <button type="button" onClick={() => setShown(true)} disabled={!hydrated}>
+      <button type="button" onClick={reveal} disabled={!hydrated}>
         Compute
       </button>
       <p aria-live="polite" class="counter-summary">

@@ -14,7 +14,7 @@ import {
 } from '../lib/gradient-check';
 import type { NumberRule } from '../lib/numeric-field';
 import { createProblem, GRADIENT_FORMULAS, quantityShapes, type GradientFormula } from '../lib/softplus-network';
-import { LabField, parseFields } from './LabField';
+import { LabField, useLabFields } from './LabField';
 import './labs.css';
 
 type Field = 'inputSize' | 'hiddenUnits' | 'classes' | 'beta' | 'seed';
@@ -82,12 +82,15 @@ function subscripted(text: string): ComponentChildren {
 const entryName = (row: number, col: number, cols: number): string =>
   cols === 1 ? `(${row + 1})` : `(${row + 1}, ${col + 1})`;
 
-function GradientSummary(props: {
+/** One checked gradient: its name, its shape and how the formula compared with finite differences. */
+interface CheckedGradient {
   name: string;
   rows: number;
   cols: number;
   comparison: GradientComparison;
-}): JSX.Element {
+}
+
+function GradientSummary(props: CheckedGradient): JSX.Element {
   const { name, rows, cols, comparison } = props;
   const { worst } = comparison;
   const total = rows * cols;
@@ -106,12 +109,7 @@ function GradientSummary(props: {
   );
 }
 
-function GradientEntries(props: {
-  name: string;
-  rows: number;
-  cols: number;
-  comparison: GradientComparison;
-}): JSX.Element {
+function GradientEntries(props: CheckedGradient): JSX.Element {
   const { name, rows, cols, comparison } = props;
   if (rows > MAX_LISTED_SIDE || cols > MAX_LISTED_SIDE) {
     return (
@@ -151,16 +149,12 @@ function GradientEntries(props: {
 }
 
 export default function GradientCheck(): JSX.Element {
-  const [texts, setTexts] = useState<Record<Field, string>>({
-    inputSize: '3',
-    hiddenUnits: '4',
-    classes: '3',
-    beta: '1',
-    seed: '1',
-  });
+  const { values, fieldProps } = useLabFields<Field>(
+    { inputSize: '3', hiddenUnits: '4', classes: '3', beta: '1', seed: '1' },
+    RULES,
+  );
   const [formula, setFormula] = useState<GradientFormula>('official');
   const uid = useId();
-  const { errors, values } = useMemo(() => parseFields(texts, RULES), [texts]);
 
   const outcome = useMemo(() => {
     if (!values) return undefined;
@@ -169,18 +163,19 @@ export default function GradientCheck(): JSX.Element {
     return { sizes, label: example.label, check: checkNetworkGradients(network, example, formula) };
   }, [values, formula]);
 
-  const field = (key: Field, label: string, symbol?: ComponentChildren) => (
-    <LabField
-      label={label}
-      {...(symbol ? { symbol } : {})}
-      text={texts[key]}
-      rule={RULES[key]}
-      error={errors[key]}
-      onText={(text) => setTexts((previous) => ({ ...previous, [key]: text }))}
-    />
-  );
-
   const check = outcome?.check;
+  const gradients: CheckedGradient[] =
+    outcome && check?.ok
+      ? [
+          {
+            name: '∂L/∂W[1]',
+            rows: outcome.sizes.hiddenUnits,
+            cols: outcome.sizes.inputSize,
+            comparison: check.value.dW1,
+          },
+          { name: '∂L/∂b[1]', rows: outcome.sizes.hiddenUnits, cols: 1, comparison: check.value.db1 },
+        ]
+      : [];
   const wrongButPassed =
     formula !== 'official' && check?.ok === true && check.value.dW1.passed && check.value.db1.passed;
 
@@ -193,11 +188,11 @@ export default function GradientCheck(): JSX.Element {
         loss (numeric). A correct formula agrees to a relative error below 10⁻⁶.
       </p>
       <div class="lab-fields">
-        {field('inputSize', 'Input size', subscripted('D_x'))}
-        {field('hiddenUnits', 'Hidden units', subscripted('D_a'))}
-        {field('classes', 'Classes', 'K')}
-        {field('beta', 'Beta', 'β')}
-        {field('seed', 'Seed')}
+        <LabField label="Input size" symbol={subscripted('D_x')} {...fieldProps('inputSize')} />
+        <LabField label="Hidden units" symbol={subscripted('D_a')} {...fieldProps('hiddenUnits')} />
+        <LabField label="Classes" symbol="K" {...fieldProps('classes')} />
+        <LabField label="Beta" symbol="β" {...fieldProps('beta')} />
+        <LabField label="Seed" {...fieldProps('seed')} />
       </div>
 
       <details class="lab-formulas">
@@ -238,20 +233,7 @@ export default function GradientCheck(): JSX.Element {
                 : null}
             </p>
             {check.ok ? (
-              <>
-                <GradientSummary
-                  name="∂L/∂W[1]"
-                  rows={outcome.sizes.hiddenUnits}
-                  cols={outcome.sizes.inputSize}
-                  comparison={check.value.dW1}
-                />
-                <GradientSummary
-                  name="∂L/∂b[1]"
-                  rows={outcome.sizes.hiddenUnits}
-                  cols={1}
-                  comparison={check.value.db1}
-                />
-              </>
+              gradients.map((gradient) => <GradientSummary key={gradient.name} {...gradient} />)
             ) : (
               <p class="lab-fail lab-result">
                 Result: {check.error}. The check catches this mistake before computing any number.
@@ -268,13 +250,9 @@ export default function GradientCheck(): JSX.Element {
       </div>
       {check?.ok && outcome ? (
         <>
-          <GradientEntries
-            name="∂L/∂W[1]"
-            rows={outcome.sizes.hiddenUnits}
-            cols={outcome.sizes.inputSize}
-            comparison={check.value.dW1}
-          />
-          <GradientEntries name="∂L/∂b[1]" rows={outcome.sizes.hiddenUnits} cols={1} comparison={check.value.db1} />
+          {gradients.map((gradient) => (
+            <GradientEntries key={gradient.name} {...gradient} />
+          ))}
           <p class="lab-note">
             Numeric value: central differences D(h) = (L(θ + h) − L(θ − h)) / 2h, combined as (4 D(h) − D(2h)) / 3 to
             cancel their h² error, with h = {Number(check.value.step.toPrecision(2))}. Relative error = |a − n| /

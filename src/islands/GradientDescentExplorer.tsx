@@ -3,10 +3,10 @@
  * options, so no verdict about 1(e) shows until the student picks an option.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import {
   DEFAULT_DESCENT_SETTINGS,
-  DESCENT_LIMITS,
+  DESCENT_FIELDS,
   LOSSES,
   OPTIONS_1E,
   loss as lossAt,
@@ -18,7 +18,9 @@ import {
   type VerdictKind,
 } from '../lib/gradient-descent';
 import { formatNumber } from '../lib/plot-data';
+import { ExplorerError, ExplorerNumberField } from './ExplorerFields';
 import { LinePlot, type PlotSeries } from './plot/LinePlot';
+import { useLastValid } from './useLastValid';
 import './explorers.css';
 
 const VERDICT_WORDS: Record<VerdictKind, string> = {
@@ -60,13 +62,7 @@ export default function GradientDescentExplorer(): JSX.Element {
 
   const parsed = useMemo(() => parseDescentSettings(loss, { x0, step, steps }), [loss, x0, step, steps]);
   // While a field is invalid, the plots keep showing the last valid run.
-  const lastGood = useRef<DescentResult | null>(null);
-  const result = useMemo(
-    () =>
-      parsed.ok ? runGradientDescent(parsed.value) : (lastGood.current ?? runGradientDescent(DEFAULT_DESCENT_SETTINGS)),
-    [parsed],
-  );
-  lastGood.current = result;
+  const result = useLastValid(parsed, runGradientDescent, DEFAULT_DESCENT_SETTINGS);
 
   const lossSeries = useMemo(() => lossCurveSeries(result), [result]);
   const xSeries = useMemo<PlotSeries[]>(
@@ -81,29 +77,8 @@ export default function GradientDescentExplorer(): JSX.Element {
   );
 
   const errorField: DescentField | null = parsed.ok ? null : parsed.error.field;
-  const numberField = (
-    field: DescentField,
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    integer: boolean,
-  ) => (
-    <div class="ex-field">
-      <label for={id(field)}>{label}</label>
-      <input
-        id={id(field)}
-        type="number"
-        inputMode={integer ? 'numeric' : 'decimal'}
-        min={DESCENT_LIMITS[field].min}
-        max={DESCENT_LIMITS[field].max}
-        step={integer ? 1 : 'any'}
-        value={value}
-        aria-invalid={errorField === field ? 'true' : undefined}
-        aria-describedby={errorField === field ? id('error') : undefined}
-        onInput={(event) => set(event.currentTarget.value)}
-      />
-    </div>
-  );
+  /** What every number field needs to know: the ids, and which field the message is about. */
+  const fieldContext = { id, errorField };
 
   const { settings, verdict } = result;
   const lossText = settings.loss === 'abs' ? '|x|' : 'x²';
@@ -140,13 +115,11 @@ export default function GradientDescentExplorer(): JSX.Element {
             ))}
           </select>
         </div>
-        {numberField('x0', 'Initial x', x0, setX0, false)}
-        {numberField('step', 'Step size', step, setStep, false)}
-        {numberField('steps', 'Steps', steps, setSteps, true)}
+        <ExplorerNumberField spec={DESCENT_FIELDS.x0} value={x0} onValue={setX0} {...fieldContext} />
+        <ExplorerNumberField spec={DESCENT_FIELDS.step} value={step} onValue={setStep} {...fieldContext} />
+        <ExplorerNumberField spec={DESCENT_FIELDS.steps} value={steps} onValue={setSteps} {...fieldContext} />
       </div>
-      <p id={id('error')} class="ex-error" role="alert">
-        {parsed.ok ? '' : parsed.error.message}
-      </p>
+      <ExplorerError id={id} parsed={parsed} />
       <div class="ex-verdict" aria-live="polite">
         <p>
           <strong class={`ex-verdict-${verdict.kind}`}>{VERDICT_WORDS[verdict.kind]}</strong> {verdict.reason}

@@ -3,7 +3,7 @@
  * Keeps the typed text as is (so a half-typed "0." is not rewritten); the parent parses it.
  */
 import type { ComponentChildren, JSX } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { parseNumberField, type NumberRule } from '../lib/numeric-field';
 
 export interface LabFieldProps {
@@ -57,4 +57,28 @@ export function parseFields<K extends string>(
     else errors[key] = result.message;
   }
   return { errors, values: Object.keys(errors).length === 0 ? values : undefined };
+}
+
+/**
+ * The texts of a lab's number fields, starting from `initial`: `values` as in `parseFields`, and
+ * `fieldProps(key)` for that field's LabField (its text, rule, error and how to change the text).
+ */
+export function useLabFields<K extends string>(
+  initial: Record<K, string>,
+  rules: Record<K, NumberRule>,
+): {
+  values: Record<K, number> | undefined;
+  fieldProps: (key: K) => Pick<LabFieldProps, 'text' | 'rule' | 'error' | 'onText'>;
+} {
+  const [texts, setTexts] = useState(initial);
+  const { errors, values } = useMemo(() => parseFields(texts, rules), [texts, rules]);
+  return {
+    values,
+    fieldProps: (key) => ({
+      text: texts[key],
+      rule: rules[key],
+      error: errors[key],
+      onText: (text) => setTexts((previous) => ({ ...previous, [key]: text })),
+    }),
+  };
 }

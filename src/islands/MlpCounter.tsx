@@ -2,9 +2,10 @@
  * Parameter counter for a dense network (Problem 2(a)). Prefilled with the exam's network, it keeps
  * the count hidden until the student presses Count or edits a field, because the count is the answer.
  */
-import type { JSX, TargetedEvent } from 'preact';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { countDenseFromText } from '../lib/dense-params';
+import { useRevealOnRequest } from './useRevealOnRequest';
 import './counters.css';
 
 export interface MlpCounterProps {
@@ -21,9 +22,7 @@ const count = (value: number): string => value.toLocaleString('en-US');
 export default function MlpCounter({ input = 4, layers = '7, 3', id = 'mlp-counter' }: MlpCounterProps): JSX.Element {
   const [inputText, setInputText] = useState(String(input));
   const [layersText, setLayersText] = useState(layers);
-  const [shown, setShown] = useState(false);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const { shown, hydrated, reveal, edit } = useRevealOnRequest();
 
   const uid = useId();
   const ids = {
@@ -37,11 +36,6 @@ export default function MlpCounter({ input = 4, layers = '7, 3', id = 'mlp-count
   const errorField = shown && !result.ok ? result.error.field : undefined;
   const describe = (field: 'input' | 'layers', base?: string) =>
     [base, errorField === field ? ids.error : undefined].filter(Boolean).join(' ') || undefined;
-
-  const edit = (setter: (value: string) => void) => (event: TargetedEvent<HTMLInputElement>) => {
-    setter(event.currentTarget.value);
-    setShown(true);
-  };
 
   return (
     <section class="counter" id={id} aria-labelledby={ids.heading} data-pagefind-ignore="all">
@@ -79,7 +73,7 @@ export default function MlpCounter({ input = 4, layers = '7, 3', id = 'mlp-count
       <p id={ids.hint} class="counter-hint">
         Comma-separated widths, first layer to output layer, e.g. <code>7, 3</code>.
       </p>
-      <button type="button" onClick={() => setShown(true)} disabled={!hydrated}>
+      <button type="button" onClick={reveal} disabled={!hydrated}>
         Count
       </button>
       <div role="alert" id={ids.error} class="counter-error">
@@ -110,7 +104,8 @@ export default function MlpCounter({ input = 4, layers = '7, 3', id = 'mlp-count
               {result.value.layers.map((layer) => (
                 <tr key={layer.layer}>
                   <th scope="row">
-                    {layer.layer} <span class="counter-formula">
+                    {layer.layer}{' '}
+                    <span class="counter-formula">
                       ({count(layer.inputs)} → {count(layer.units)})
                     </span>
                   </th>

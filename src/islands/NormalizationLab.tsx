@@ -4,7 +4,7 @@
  * norm, which uses one sample's own features, does not change at all.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import { mulberry32 } from '../lib/random';
 import {
   batchNorm,
@@ -17,7 +17,7 @@ import {
   type EstimationError,
 } from '../lib/normalization';
 import type { NumberRule } from '../lib/numeric-field';
-import { LabField, parseFields } from './LabField';
+import { LabField, useLabFields } from './LabField';
 import { LinePlot, type PlotSeries } from './plot/LinePlot';
 import './labs.css';
 
@@ -49,9 +49,8 @@ const percent = (value: number): string => `${Math.round(value * 100)}%`;
 const batchSeed = (seed: number, batchSize: number): number => seed * 1000 + batchSize;
 
 export default function NormalizationLab(): JSX.Element {
-  const [texts, setTexts] = useState<Record<Field, string>>({ batchSize: '16', features: '8', seed: '1' });
+  const { values, fieldProps } = useLabFields<Field>({ batchSize: '16', features: '8', seed: '1' }, RULES);
   const uid = useId();
-  const { errors, values } = useMemo(() => parseFields(texts, RULES), [texts]);
   const features = values?.features;
   const seed = values?.seed;
   const batchSize = values?.batchSize;
@@ -120,17 +119,6 @@ export default function NormalizationLab(): JSX.Element {
     ];
   }, [curve, current]);
 
-  const field = (key: Field, label: string, symbol?: string) => (
-    <LabField
-      label={label}
-      {...(symbol ? { symbol } : {})}
-      text={texts[key]}
-      rule={RULES[key]}
-      error={errors[key]}
-      onText={(text) => setTexts((previous) => ({ ...previous, [key]: text }))}
-    />
-  );
-
   const first = curve?.[0];
   const last = curve?.[curve.length - 1];
   const d = features ?? 0;
@@ -150,9 +138,9 @@ export default function NormalizationLab(): JSX.Element {
         sample's own features. γ = {GAMMA} and β = {BETA} for every feature, ε = 10⁻⁵.
       </p>
       <div class="lab-fields">
-        {field('batchSize', 'Batch size', 'B')}
-        {field('features', 'Features', 'd')}
-        {field('seed', 'Seed')}
+        <LabField label="Batch size" symbol="B" {...fieldProps('batchSize')} />
+        <LabField label="Features" symbol="d" {...fieldProps('features')} />
+        <LabField label="Seed" {...fieldProps('seed')} />
       </div>
 
       <div aria-live="polite" class="lab-results">

@@ -11,7 +11,7 @@ import {
   DEFAULT_VARIANCE_SETTINGS,
   parseVarianceSettings,
   runVarianceSimulation,
-  VARIANCE_LIMITS,
+  VARIANCE_FIELDS,
   VarianceRun,
   type Activation,
   type VarianceField,
@@ -20,6 +20,7 @@ import {
 } from '../lib/variance-depth';
 import { infiniteWidthRecursion, linearPrediction } from '../lib/variance-prediction';
 import { describeVarianceResult } from '../lib/variance-summary';
+import { ExplorerError, ExplorerNumberField } from './ExplorerFields';
 import { LinePlot, type PlotSeries } from './plot/LinePlot';
 import './explorers.css';
 
@@ -126,26 +127,8 @@ export default function VarianceExplorer(): JSX.Element {
   const sentences = useMemo(() => describeVarianceResult(result), [result]);
   const shown = result.settings;
   const errorField: VarianceField | null = parsed.ok ? null : parsed.error.field;
-  const fieldProps = (field: VarianceField) => ({
-    id: id(field),
-    'aria-invalid': errorField === field ? ('true' as const) : undefined,
-    'aria-describedby': errorField === field ? id('error') : undefined,
-  });
-  const numberField = (field: Exclude<VarianceField, 'c'>, label: string, value: string, set: (v: string) => void) => (
-    <div class="ex-field">
-      <label for={id(field)}>{label}</label>
-      <input
-        {...fieldProps(field)}
-        type="number"
-        inputMode="numeric"
-        min={VARIANCE_LIMITS[field].min}
-        max={VARIANCE_LIMITS[field].max}
-        step={1}
-        value={value}
-        onInput={(event) => set(event.currentTarget.value)}
-      />
-    </div>
-  );
+  /** What every number field needs to know: the ids, and which field the message is about. */
+  const fieldContext = { id, errorField };
 
   const activationLabel = ACTIVATIONS.find((a) => a.id === shown.activation)?.label ?? shown.activation;
   const description = `Log-scale variance per layer for a ${shown.depth}-layer ${activationLabel} network of width ${shown.width} with Var(W) = ${formatNumber(shown.c)}/n, batch ${shown.batch}, seed ${shown.seed}: simulated Var(z), Var(a) and gradient variance${shown.activation === 'relu' ? '' : ', and Figure 1’s linear prediction'}. ${sentences[0] ?? ''}`;
@@ -190,15 +173,17 @@ export default function VarianceExplorer(): JSX.Element {
             />
             <label for={id('custom-choice')}>Custom</label>
             <label for={id('c')} class="ex-inline-label">
-              Custom c
+              {VARIANCE_FIELDS.c.label}
             </label>
             <input
-              {...fieldProps('c')}
+              id={id('c')}
+              aria-invalid={errorField === 'c' ? 'true' : undefined}
+              aria-describedby={errorField === 'c' ? id('error') : undefined}
               class="ex-small"
               type="number"
               inputMode="decimal"
-              min={VARIANCE_LIMITS.c.min}
-              max={VARIANCE_LIMITS.c.max}
+              min={VARIANCE_FIELDS.c.min}
+              max={VARIANCE_FIELDS.c.max}
               step="any"
               value={customC}
               onInput={(event) => {
@@ -208,18 +193,16 @@ export default function VarianceExplorer(): JSX.Element {
             />
           </span>
         </fieldset>
-        {numberField('width', 'Width n', width, setWidth)}
-        {numberField('depth', 'Depth L', depth, setDepth)}
-        {numberField('batch', 'Batch size', batch, setBatch)}
-        {numberField('seed', 'Seed', seed, setSeed)}
+        <ExplorerNumberField spec={VARIANCE_FIELDS.width} value={width} onValue={setWidth} {...fieldContext} />
+        <ExplorerNumberField spec={VARIANCE_FIELDS.depth} value={depth} onValue={setDepth} {...fieldContext} />
+        <ExplorerNumberField spec={VARIANCE_FIELDS.batch} value={batch} onValue={setBatch} {...fieldContext} />
+        <ExplorerNumberField spec={VARIANCE_FIELDS.seed} value={seed} onValue={setSeed} {...fieldContext} />
         <label class="ex-choice ex-check">
           <input type="checkbox" checked={showTheory} onChange={(e) => setShowTheory(e.currentTarget.checked)} />
           Show infinite-width theory
         </label>
       </div>
-      <p id={id('error')} class="ex-error" role="alert">
-        {parsed.ok ? '' : parsed.error.message}
-      </p>
+      <ExplorerError id={id} parsed={parsed} />
       {progress !== null && (
         <p class="ex-progress">
           <label for={id('progress')}>Computing layer by layer</label>{' '}

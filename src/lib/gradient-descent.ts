@@ -9,6 +9,7 @@
  * - not yet decided: the loss is still falling but has not reached 1e-6 (more steps needed).
  */
 
+import { parseLimitedFields, type LimitedField, type Validated } from './limited-fields';
 import { formatNumber } from './plot-data';
 
 export type Loss = 'abs' | 'square';
@@ -74,31 +75,19 @@ export const OPTIONS_1E: ReadonlyArray<{ id: string; label: string; settings: De
 /** Not one of the options, so the explorer does not answer 1(e) before the student picks an option. */
 export const DEFAULT_DESCENT_SETTINGS: DescentSettings = { loss: 'square', x0: 1, step: 0.1, steps: 100 };
 
-const FIELD_LABELS: Record<DescentField, string> = { x0: 'Initial x', step: 'Step size', steps: 'Steps' };
+/** The number fields: label (as shown on the form and in messages), limits and kind. */
+export const DESCENT_FIELDS: Record<DescentField, LimitedField<DescentField>> = {
+  x0: { field: 'x0', label: 'Initial x', ...DESCENT_LIMITS.x0, integer: false },
+  step: { field: 'step', label: 'Step size', ...DESCENT_LIMITS.step, integer: false },
+  steps: { field: 'steps', label: 'Steps', ...DESCENT_LIMITS.steps, integer: true },
+};
 
 export function parseDescentSettings(
   loss: Loss,
   raw: Record<DescentField, string>,
-): { ok: true; value: DescentSettings } | { ok: false; error: { field: DescentField; message: string } } {
-  const values: Partial<Record<DescentField, number>> = {};
-  for (const field of ['x0', 'step', 'steps'] as const) {
-    const text = raw[field].trim();
-    const value = Number(text);
-    const { min, max } = DESCENT_LIMITS[field];
-    const label = FIELD_LABELS[field];
-    if (text === '' || !Number.isFinite(value)) return { ok: false, error: { field, message: `${label}: enter a number.` } };
-    if (field === 'steps' && !Number.isInteger(value)) {
-      return { ok: false, error: { field, message: `${label}: enter a whole number.` } };
-    }
-    if (value < min || value > max) {
-      return {
-        ok: false,
-        error: { field, message: `${label}: must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}.` },
-      };
-    }
-    values[field] = value;
-  }
-  return { ok: true, value: { loss, x0: values.x0 ?? 0, step: values.step ?? 0, steps: values.steps ?? 1 } };
+): Validated<DescentSettings, DescentField> {
+  const parsed = parseLimitedFields(raw, [DESCENT_FIELDS.x0, DESCENT_FIELDS.step, DESCENT_FIELDS.steps]);
+  return parsed.ok ? { ok: true, value: { loss, ...parsed.value } } : parsed;
 }
 
 /**

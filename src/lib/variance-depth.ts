@@ -7,6 +7,7 @@
  * The run is split into steps of one layer each, so the page can compute heavy settings in
  * slices between frames and abandon a run when the settings change.
  */
+import { parseLimitedFields, type LimitedField, type Validated } from './limited-fields';
 import { mulberry32, normalGenerator } from './random';
 
 export type Activation = 'tanh' | 'sigmoid' | 'relu' | 'linear';
@@ -48,9 +49,7 @@ export const VARIANCE_LIMITS = {
 
 export type VarianceField = keyof typeof VARIANCE_LIMITS;
 
-export type Validated<T, F extends string = string> =
-  | { ok: true; value: T }
-  | { ok: false; error: { field: F; message: string } };
+export type { Validated };
 
 export interface RawVarianceSettings {
   activation: Activation;
@@ -61,47 +60,20 @@ export interface RawVarianceSettings {
   seed: string;
 }
 
-const FIELD_LABELS: Record<VarianceField, string> = {
-  c: 'Custom c',
-  width: 'Width n',
-  depth: 'Depth L',
-  batch: 'Batch size',
-  seed: 'Seed',
+/** The number fields: label (as shown on the form and in messages), limits and kind. */
+export const VARIANCE_FIELDS: Record<VarianceField, LimitedField<VarianceField>> = {
+  c: { field: 'c', label: 'Custom c', ...VARIANCE_LIMITS.c, integer: false },
+  width: { field: 'width', label: 'Width n', ...VARIANCE_LIMITS.width, integer: true },
+  depth: { field: 'depth', label: 'Depth L', ...VARIANCE_LIMITS.depth, integer: true },
+  batch: { field: 'batch', label: 'Batch size', ...VARIANCE_LIMITS.batch, integer: true },
+  seed: { field: 'seed', label: 'Seed', ...VARIANCE_LIMITS.seed, integer: true },
 };
 
 /** Parses the form's text fields; the first bad field is named in the error. */
 export function parseVarianceSettings(raw: RawVarianceSettings): Validated<VarianceSettings, VarianceField> {
-  const values: Partial<Record<VarianceField, number>> = {};
-  for (const field of ['c', 'width', 'depth', 'batch', 'seed'] as const) {
-    const text = raw[field].trim();
-    const { min, max } = VARIANCE_LIMITS[field];
-    const label = FIELD_LABELS[field];
-    const value = Number(text);
-    if (text === '' || !Number.isFinite(value)) {
-      return { ok: false, error: { field, message: `${label}: enter a number.` } };
-    }
-    if (field !== 'c' && !Number.isInteger(value)) {
-      return { ok: false, error: { field, message: `${label}: enter a whole number.` } };
-    }
-    if (value < min || value > max) {
-      return {
-        ok: false,
-        error: { field, message: `${label}: must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}.` },
-      };
-    }
-    values[field] = value;
-  }
-  return {
-    ok: true,
-    value: {
-      activation: raw.activation,
-      c: values.c ?? 1,
-      width: values.width ?? 1,
-      depth: values.depth ?? 1,
-      batch: values.batch ?? 1,
-      seed: values.seed ?? 0,
-    },
-  };
+  const { c, width, depth, batch, seed } = VARIANCE_FIELDS;
+  const parsed = parseLimitedFields(raw, [c, width, depth, batch, seed]);
+  return parsed.ok ? { ok: true, value: { activation: raw.activation, ...parsed.value } } : parsed;
 }
 
 export function activate(activation: Activation, z: number): number {
