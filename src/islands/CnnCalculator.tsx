@@ -1,7 +1,7 @@
 /**
  * Output volume and parameter count of every layer of a CNN written in the exam's notation
- * (Problem 5), with the working. Prefilled with the exam's network, it shows results only after the
- * student presses Compute or edits a field, so it never gives away the solution table unasked.
+ * (Problem 5), with the working. Prefilled by the content with the exam's network, it shows results
+ * only after the student presses Compute or edits a field, so it never gives away the solution table unasked.
  */
 import type { JSX } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
@@ -11,24 +11,13 @@ import './counters.css';
 
 export interface CnnCalculatorProps {
   /** Input volume, e.g. "128*128*6" (also "128x128x6"). */
-  input?: string;
+  input: string;
   /** One layer per line, e.g. "CONV5-8\nReLU". */
-  layers?: string;
+  layers: string;
   /** Id of the root element, for links such as #cnn-calculator. */
   id?: string;
   title?: string;
 }
-
-const PROBLEM_5_LAYERS = `CONV5-8
-ReLU
-CONV3-16
-POOL-2
-CONV2-64
-CONV1-32 with padding 0
-POOL-2
-POOL-2
-FLATTEN
-FC-27`;
 
 const count = (value: number): string => value.toLocaleString('en-US');
 
@@ -101,8 +90,8 @@ function summarize(result: CnnResult): string {
 }
 
 export default function CnnCalculator({
-  input = '128*128*6',
-  layers = PROBLEM_5_LAYERS,
+  input,
+  layers,
   id = 'cnn-calculator',
   title = 'CNN shape and parameter calculator',
 }: CnnCalculatorProps): JSX.Element {
