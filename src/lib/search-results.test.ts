@@ -40,6 +40,14 @@ describe('search results and spoilers', () => {
     expect(hit.matches[1]?.url).toBe('/guide/cs230/weight-initialization/#3e-solution');
   });
 
+  it('does not repeat the heading at the start of an excerpt, since it is already the label', () => {
+    const repeated = {
+      ...result,
+      sub_results: [{ title: 'Solution to 3(a)', url: '/g/p/#3a-solution', excerpt: 'Solution to 3(a). σ(x) = <mark>1/2</mark>' }],
+    };
+    expect(toSearchHit(repeated, { includeSolutions: true }).matches[0]?.excerpt).toBe('σ(x) = <mark>1/2</mark>');
+  });
+
   it('never uses the page-level excerpt when sub-results exist, since it may quote a solution', () => {
     const hit = toSearchHit(result, { includeSolutions: false });
     expect(hit.matches.map((match) => match.excerpt).join(' ')).not.toContain('page-level');

@@ -40,6 +40,12 @@ function isSolutionUrl(url: string): boolean {
   return url.includes('#') && url.endsWith(solutionAnchorSuffix);
 }
 
+/** Pagefind starts a sub-result's excerpt with its heading, which the result already shows as its label. */
+function withoutLeadingHeading(excerpt: string, heading: string): string {
+  const lead = `${heading}. `;
+  return excerpt.startsWith(lead) ? excerpt.slice(lead.length) : excerpt;
+}
+
 export function toSearchHit(
   data: PagefindResultData,
   options: { includeSolutions: boolean; maxMatches?: number },
@@ -54,7 +60,7 @@ export function toSearchHit(
     if (inSolution && !options.includeSolutions) {
       return { label, url: sub.url.slice(0, -solutionAnchorSuffix.length), excerpt: null, inSolution };
     }
-    return { label, url: sub.url, excerpt: sub.excerpt, inSolution };
+    return { label, url: sub.url, excerpt: withoutLeadingHeading(sub.excerpt, sub.title), inSolution };
   });
   return { title, exam: data.meta['exam'], url: data.url, matches };
 }
