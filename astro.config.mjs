@@ -5,11 +5,11 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { remarkExamParts } from './src/lib/remark-exam-parts.ts';
-import { rehypeKatexStrict } from './src/lib/rehype-katex-strict.ts';
-import { rehypeMathPresentation } from './src/lib/rehype-math-presentation.ts';
-import { normalizeBasePath } from './src/lib/base-path.ts';
-import { katexWoff2Only } from './src/lib/vite-katex-woff2.ts';
+import { remarkExamParts } from './src/markdown/remark-exam-parts.ts';
+import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
+import { rehypeMathPresentation } from './src/markdown/rehype-math-presentation.ts';
+import { normalizeBasePath } from './src/exams/base-path.ts';
+import { katexWoff2Only } from './src/integration/vite-katex-woff2.ts';
 
 // GitHub Pages serves a project site under /<repo>/; the deploy workflow passes both values.
 const site = process.env.SITE_URL || 'http://localhost:4321';

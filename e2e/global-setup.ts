@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
-import { normalizeBasePath } from '../src/lib/base-path';
+import { normalizeBasePath } from '../src/exams/base-path';
 import { startServer } from '../scripts/serve.mjs';
 
 /**

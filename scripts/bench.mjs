@@ -92,7 +92,7 @@ await server.close();
 let varianceUpdateMs = null;
 try {
   const bundled = await esbuild({
-    entryPoints: ['src/lib/variance-depth.ts'],
+    entryPoints: ['src/tools/variance-explorer/variance-depth.ts'],
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { classesInHtml, purgeKatexCss } from '../src/lib/purge-katex-css.ts';
+import { classesInHtml, purgeKatexCss } from '../src/integration/purge-katex-css.ts';
 
 const outDir = process.argv[2] ?? 'dist';
 const files = readdirSync(outDir, { recursive: true, withFileTypes: true })

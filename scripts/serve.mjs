@@ -66,7 +66,7 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { normalizeBasePath } = await import('../src/lib/base-path.ts');
+  const { normalizeBasePath } = await import('../src/exams/base-path.ts');
   const base = normalizeBasePath(process.env.BASE_PATH);
   const port = Number(process.env.PORT ?? 4321);
   const { url } = await startServer({ root: process.env.OUT_DIR ?? 'dist', base, port, host: process.env.HOST ?? '127.0.0.1' });

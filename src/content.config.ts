@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { examSchema, problemSchema } from './lib/content-schema';
+import { examSchema, problemSchema } from './exams/schema';
 
 /**
  * Every exam is a folder under content/exams/: `index.mdx` holds the exam's metadata and

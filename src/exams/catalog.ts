@@ -1,0 +1,54 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { assertValidContent } from './rules';
+import { problemSlugFromFile, termSortKey } from './schema';
+
+export interface ProblemPage {
+  entry: CollectionEntry<'problems'>;
+  slug: string;
+  /** Site-relative path without the base, e.g. "cs230-fall-2021-midterm/cnns/". */
+  path: string;
+}
+
+export interface ExamPage {
+  entry: CollectionEntry<'exams'>;
+  path: string;
+  /** In exam order. */
+  problems: ProblemPage[];
+}
+
+let catalog: Promise<ExamPage[]> | undefined;
+
+/**
+ * All exams, newest first, each with its problems in order. Cross-file rules run here, once per
+ * build, so any page that lists content fails the build with the same clear message.
+ */
+export function getExamCatalog(): Promise<ExamPage[]> {
+  catalog ??= loadCatalog();
+  return catalog;
+}
+
+async function loadCatalog(): Promise<ExamPage[]> {
+  const [exams, problems] = await Promise.all([getCollection('exams'), getCollection('problems')]);
+  const problemPages = problems.map((entry) => {
+    const slug = problemSlugFromFile(entry.id.split('/').pop() ?? entry.id);
+    return { entry, slug, path: `${entry.data.exam}/${slug}/` };
+  });
+  assertValidContent(
+    exams.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data })),
+    problemPages.map(({ entry, slug }) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, slug, data: entry.data })),
+  );
+  return exams
+    .map((entry) => ({
+      entry,
+      path: `${entry.id}/`,
+      problems: problemPages
+        .filter((page) => page.entry.data.exam === entry.id)
+        .sort((a, b) => a.entry.data.number - b.entry.data.number),
+    }))
+    .sort((a, b) => termSortKey(b.entry.data.term) - termSortKey(a.entry.data.term));
+}
+
+/** "CS230 Fall 2021 Midterm Examination": how the exam is named in titles and filters. */
+export function examName(exam: CollectionEntry<'exams'>): string {
+  return `${exam.data.course} ${exam.data.term} ${exam.data.title}`;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { examSchema, problemSchema, problemSlugFromFile, termSortKey } from './schema';
+
+const validProblem = {
+  exam: 'tiny',
+  number: 1,
+  title: 'Warm-up',
+  points: 4,
+  topics: ['Basics'],
+  parts: [
+    { id: 'a', title: 'First', points: 2 },
+    { id: 'b', title: 'Second', points: 2 },
+  ],
+};
+
+const validExam = {
+  course: 'TEST101',
+  courseTitle: 'Testing',
+  institution: 'Example University',
+  term: 'Spring 2024',
+  title: 'Fixture Quiz',
+  durationMinutes: 30,
+  totalPoints: 10,
+};
+
+function messagesOf(result: { success: boolean; error?: { issues: Array<{ message: string; path: PropertyKey[] }> } }) {
+  return (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+describe('problem frontmatter', () => {
+  it('accepts a well-formed problem', () => {
+    expect(messagesOf(problemSchema.safeParse(validProblem))).toEqual([]);
+  });
+
+  it('names a missing field and shows an example', () => {
+    const { title: _omitted, ...withoutTitle } = validProblem;
+    expect(messagesOf(problemSchema.safeParse(withoutTitle))).toEqual([
+      'title: `title` is missing; add e.g. `title: Weight Initialization`',
+    ]);
+  });
+
+  it('names a mistyped field', () => {
+    expect(messagesOf(problemSchema.safeParse({ ...validProblem, points: 'four' }))).toContain(
+      'points: `points` has the wrong type; expected e.g. `points: 20`',
+    );
+  });
+
+  it('says when sub-part points do not sum to the problem points, with the breakdown', () => {
+    const parts = [
+      { id: 'a', title: 'First', points: 2 },
+      { id: 'b', title: 'Second', points: 3 },
+    ];
+    expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts }))).toEqual([
+      'parts: sub-part points add up to 5 (a: 2 + b: 3) but the problem is worth 4',
+    ]);
+  });
+
+  it('allows parts without points, but not a mix', () => {
+    const unscored = [{ id: 'table', title: 'Table' }];
+    expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts: unscored }))).toEqual([]);
+    const mixed = [{ id: 'a', title: 'First', points: 4 }, { id: 'b', title: 'Second' }];
+    expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts: mixed }))).toEqual([
+      'parts: either every part has `points` or none does; missing on: b',
+    ]);
+  });
+
+  it('rejects repeated part ids', () => {
+    const parts = [
+      { id: 'a', title: 'First', points: 2 },
+      { id: 'a', title: 'Again', points: 2 },
+    ];
+    expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts }))).toContain(
+      'parts: part ids must be unique; repeated: a',
+    );
+  });
+});
+
+describe('exam frontmatter', () => {
+  it('accepts a well-formed exam and defaults errata to none', () => {
+    const parsed = examSchema.parse(validExam);
+    expect(parsed.errata).toEqual([]);
+  });
+
+  it('explains the term format', () => {
+    expect(messagesOf(examSchema.safeParse({ ...validExam, term: 'Autumn 21' }))).toEqual([
+      'term: `term` must be a season and a year, e.g. `term: Fall 2021`',
+    ]);
+  });
+
+  it('names a missing duration', () => {
+    const { durationMinutes: _omitted, ...rest } = validExam;
+    expect(messagesOf(examSchema.safeParse(rest))).toEqual([
+      'durationMinutes: `durationMinutes` is missing; add e.g. `durationMinutes: 180`',
+    ]);
+  });
+});
+
+describe('ordering and URLs', () => {
+  it('sorts terms newest first by year, then season', () => {
+    const terms = ['Fall 2021', 'Spring 2024', 'Winter 2022', 'Summer 2021'];
+    expect([...terms].sort((a, b) => termSortKey(b) - termSortKey(a))).toEqual([
+      'Spring 2024',
+      'Winter 2022',
+      'Fall 2021',
+      'Summer 2021',
+    ]);
+  });
+
+  it('drops the ordering prefix from a problem file name', () => {
+    expect(problemSlugFromFile('03-weight-initialization')).toBe('weight-initialization');
+    expect(problemSlugFromFile('cnns')).toBe('cnns');
+  });
+});

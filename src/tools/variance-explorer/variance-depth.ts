@@ -1,0 +1,302 @@
+/**
+ * Monte Carlo of signal variance through a deep fully connected network (Problem 3): Gaussian
+ * weights with Var(W) = c / n, no biases, the same activation in every layer, Gaussian
+ * unit-variance inputs. Forward: record Var(z) and Var(a) per layer. Backward: start from a
+ * unit-variance gradient at the top and record Var(∂L/∂a) per layer.
+ *
+ * The run is split into steps of one layer each, so the page can compute heavy settings in
+ * slices between frames and abandon a run when the settings change.
+ */
+import { parseLimitedFields, type LimitedField, type Validated } from '../../ui/limited-fields';
+import { mulberry32, normalGenerator } from '../../maths/random';
+
+export type Activation = 'tanh' | 'sigmoid' | 'relu' | 'linear';
+
+export const ACTIVATIONS: ReadonlyArray<{ id: Activation; label: string }> = [
+  { id: 'tanh', label: 'tanh' },
+  { id: 'sigmoid', label: 'sigmoid σ' },
+  { id: 'relu', label: 'ReLU' },
+  { id: 'linear', label: 'linear (identity)' },
+];
+
+export interface VarianceSettings {
+  activation: Activation;
+  /** Weight variance is c / n (n = width = fan-in). */
+  c: number;
+  width: number;
+  depth: number;
+  batch: number;
+  seed: number;
+}
+
+export const DEFAULT_VARIANCE_SETTINGS: VarianceSettings = {
+  activation: 'tanh',
+  c: 1,
+  width: 128,
+  depth: 20,
+  batch: 16,
+  seed: 1,
+};
+
+/** Limits keep the heaviest run to seconds and its memory (one layer of derivatives per layer) to tens of MB. */
+export const VARIANCE_LIMITS = {
+  c: { min: 0.01, max: 64 },
+  width: { min: 2, max: 512 },
+  depth: { min: 1, max: 100 },
+  batch: { min: 1, max: 128 },
+  seed: { min: 0, max: 4294967295 },
+} as const;
+
+export type VarianceField = keyof typeof VARIANCE_LIMITS;
+
+export type { Validated };
+
+export interface RawVarianceSettings {
+  activation: Activation;
+  c: string;
+  width: string;
+  depth: string;
+  batch: string;
+  seed: string;
+}
+
+/** The number fields: label (as shown on the form and in messages), limits and kind. */
+export const VARIANCE_FIELDS: Record<VarianceField, LimitedField<VarianceField>> = {
+  c: { field: 'c', label: 'Custom c', ...VARIANCE_LIMITS.c, integer: false },
+  width: { field: 'width', label: 'Width n', ...VARIANCE_LIMITS.width, integer: true },
+  depth: { field: 'depth', label: 'Depth L', ...VARIANCE_LIMITS.depth, integer: true },
+  batch: { field: 'batch', label: 'Batch size', ...VARIANCE_LIMITS.batch, integer: true },
+  seed: { field: 'seed', label: 'Seed', ...VARIANCE_LIMITS.seed, integer: true },
+};
+
+/** Parses the form's text fields; the first bad field is named in the error. */
+export function parseVarianceSettings(raw: RawVarianceSettings): Validated<VarianceSettings, VarianceField> {
+  const { c, width, depth, batch, seed } = VARIANCE_FIELDS;
+  const parsed = parseLimitedFields(raw, [c, width, depth, batch, seed]);
+  return parsed.ok ? { ok: true, value: { activation: raw.activation, ...parsed.value } } : parsed;
+}
+
+export function activate(activation: Activation, z: number): number {
+  switch (activation) {
+    case 'tanh':
+      return Math.tanh(z);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
+    case 'relu':
+      return z > 0 ? z : 0;
+    case 'linear':
+      return z;
+  }
+}
+
+/** Derivative g'(z), written in terms of a = g(z) where that is cheaper. */
+function slope(activation: Activation, z: number, a: number): number {
+  switch (activation) {
+    case 'tanh':
+      return 1 - a * a;
+    case 'sigmoid':
+      return a * (1 - a);
+    case 'relu':
+      return z > 0 ? 1 : 0;
+    case 'linear':
+      return 1;
+  }
+}
+
+/** |z| beyond which the activation is saturated (slope below ~0.07 for tanh, ~0.018 for sigmoid). */
+const SATURATION: Record<Activation, number> = { tanh: 2, sigmoid: 4, relu: Infinity, linear: Infinity };
+
+export interface LayerStats {
+  /** Layer index l: 0 is the input. */
+  layer: number;
+  /** Var(z^[l]) over all batch × width entries (null for the input layer, which has no z). */
+  varZ: number | null;
+  varA: number;
+  meanA: number;
+  /** Share of pre-activations with |z| beyond the saturation threshold. */
+  saturated: number | null;
+  /** Var(∂L/∂a^[l]); filled in by the backward pass. */
+  varGrad: number | null;
+}
+
+export interface VarianceResult {
+  settings: VarianceSettings;
+  layers: LayerStats[];
+}
+
+/** Mean and population variance of all entries (two-pass, which stays accurate when the mean is large). */
+export function meanAndVariance(values: ArrayLike<number>): { mean: number; variance: number } {
+  const count = values.length;
+  let sum = 0;
+  for (let i = 0; i < count; i += 1) sum += values[i] ?? 0;
+  const mean = sum / count;
+  let squares = 0;
+  for (let i = 0; i < count; i += 1) {
+    const d = (values[i] ?? 0) - mean;
+    squares += d * d;
+  }
+  return { mean, variance: squares / count };
+}
+
+/**
+ * Independent, reproducible streams per purpose and layer, so the backward pass can regenerate a
+ * layer's weights when keeping all of them (L·n² numbers) would take too much memory.
+ */
+function streamSeed(seed: number, stream: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca6b)) >>> 0;
+}
+
+const INPUT_STREAM = 0;
+const GRADIENT_STREAM = 1;
+const weightStream = (layer: number) => layer + 1;
+
+/** Weights of one layer, row-major [out][in], Var = c / n. */
+function layerWeights(settings: VarianceSettings, layer: number, into: Float64Array): void {
+  const normal = normalGenerator(mulberry32(streamSeed(settings.seed, weightStream(layer))));
+  const scale = Math.sqrt(settings.c / settings.width);
+  for (let i = 0; i < into.length; i += 1) into[i] = normal() * scale;
+}
+
+/** Above this many weights in total (16 MB), the backward pass regenerates weights instead of keeping them. */
+const MAX_KEPT_WEIGHTS = 2 ** 21;
+
+/** One run of the simulation, advanced one layer at a time with `step()`. */
+export class VarianceRun {
+  readonly settings: VarianceSettings;
+  readonly totalSteps: number;
+  private stepsDone = 0;
+  private readonly layers: LayerStats[];
+  private readonly weights: Float64Array;
+  /** Each layer's weights, kept from the forward pass when small enough (saves regenerating them). */
+  private readonly keptWeights: Float64Array[] | null;
+  private activations: Float64Array;
+  private gradient: Float64Array | null = null;
+  /** g'(z) for every layer, kept for the backward pass (float32 halves the memory; ample precision). */
+  private readonly slopes: Float32Array[] = [];
+
+  /** `keptWeightsLimit` is only lowered by tests, to exercise regeneration on small runs. */
+  constructor(settings: VarianceSettings, keptWeightsLimit = MAX_KEPT_WEIGHTS) {
+    this.settings = settings;
+    this.totalSteps = 2 * settings.depth;
+    const { width, batch } = settings;
+    this.weights = new Float64Array(width * width);
+    this.keptWeights = settings.depth * width * width <= keptWeightsLimit ? [] : null;
+    this.activations = new Float64Array(batch * width);
+    const normal = normalGenerator(mulberry32(streamSeed(settings.seed, INPUT_STREAM)));
+    for (let i = 0; i < this.activations.length; i += 1) this.activations[i] = normal();
+    const input = meanAndVariance(this.activations);
+    this.layers = [{ layer: 0, varZ: null, varA: input.variance, meanA: input.mean, saturated: null, varGrad: null }];
+  }
+
+  get done(): boolean {
+    return this.stepsDone >= this.totalSteps;
+  }
+
+  /** Fraction of the work done, 0…1. */
+  get progress(): number {
+    return this.stepsDone / this.totalSteps;
+  }
+
+  /** Advances by one layer (forward first, then backward); returns false when already done. */
+  step(): boolean {
+    if (this.done) return false;
+    const { depth } = this.settings;
+    if (this.stepsDone < depth) this.forwardLayer(this.stepsDone + 1);
+    else this.backwardLayer(2 * depth - this.stepsDone);
+    this.stepsDone += 1;
+    return true;
+  }
+
+  /** Results so far (complete once `done`). */
+  result(): VarianceResult {
+    return { settings: this.settings, layers: this.layers.map((l) => ({ ...l })) };
+  }
+
+  private forwardLayer(layer: number): void {
+    const { width, batch, activation } = this.settings;
+    const weights = this.keptWeights ? new Float64Array(width * width) : this.weights;
+    layerWeights(this.settings, layer, weights);
+    if (this.keptWeights) this.keptWeights[layer] = weights;
+    const input = this.activations;
+    const z = new Float64Array(batch * width);
+    const out = new Float64Array(batch * width);
+    const slopes = new Float32Array(batch * width);
+    const threshold = SATURATION[activation];
+    let saturatedCount = 0;
+    for (let b = 0; b < batch; b += 1) {
+      const row = b * width;
+      for (let i = 0; i < width; i += 1) {
+        const weightRow = i * width;
+        let sum = 0;
+        for (let j = 0; j < width; j += 1) sum += weights[weightRow + j]! * input[row + j]!;
+        const a = activate(activation, sum);
+        z[row + i] = sum;
+        out[row + i] = a;
+        slopes[row + i] = slope(activation, sum, a);
+        if (Math.abs(sum) > threshold) saturatedCount += 1;
+      }
+    }
+    const zStats = meanAndVariance(z);
+    const aStats = meanAndVariance(out);
+    this.layers.push({
+      layer,
+      varZ: zStats.variance,
+      varA: aStats.variance,
+      meanA: aStats.mean,
+      saturated: Number.isFinite(threshold) ? saturatedCount / z.length : null,
+      varGrad: null,
+    });
+    this.slopes[layer] = slopes;
+    this.activations = out;
+  }
+
+  /** Turns ∂L/∂a^[layer] into ∂L/∂a^[layer−1] = (∂L/∂a^[layer] ⊙ g'(z^[layer])) W^[layer]. */
+  private backwardLayer(layer: number): void {
+    const { width, batch } = this.settings;
+    if (this.gradient === null) {
+      const normal = normalGenerator(mulberry32(streamSeed(this.settings.seed, GRADIENT_STREAM)));
+      this.gradient = new Float64Array(batch * width);
+      for (let i = 0; i < this.gradient.length; i += 1) this.gradient[i] = normal();
+      this.setGradientVariance(layer, this.gradient);
+    }
+    let weights = this.keptWeights?.[layer];
+    if (!weights) {
+      weights = this.weights;
+      layerWeights(this.settings, layer, weights);
+    }
+    const slopes = this.slopes[layer];
+    if (!slopes) throw new Error(`backward pass reached layer ${layer} before the forward pass`);
+    const upstream = this.gradient;
+    const downstream = new Float64Array(batch * width);
+    for (let b = 0; b < batch; b += 1) {
+      const row = b * width;
+      for (let i = 0; i < width; i += 1) {
+        const dz = upstream[row + i]! * slopes[row + i]!;
+        if (dz === 0) continue;
+        const weightRow = i * width;
+        for (let j = 0; j < width; j += 1) downstream[row + j]! += dz * weights[weightRow + j]!;
+      }
+    }
+    // The derivatives of this layer are no longer needed; free them for long runs.
+    this.slopes[layer] = new Float32Array(0);
+    this.gradient = downstream;
+    this.setGradientVariance(layer - 1, downstream);
+  }
+
+  private setGradientVariance(layer: number, gradient: Float64Array): void {
+    const stats = this.layers[layer];
+    if (stats) stats.varGrad = meanAndVariance(gradient).variance;
+  }
+}
+
+/** Runs a whole simulation synchronously (tests, server rendering, and light settings). */
+export function runVarianceSimulation(settings: VarianceSettings): VarianceResult {
+  const run = new VarianceRun(settings);
+  while (run.step());
+  return run.result();
+}
+
+/** One update of the Problem 3 explorer at its default settings (for the site's benchmark). */
+export function runDefaultVarianceSimulation(): VarianceResult {
+  return runVarianceSimulation(DEFAULT_VARIANCE_SETTINGS);
+}

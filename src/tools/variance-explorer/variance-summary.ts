@@ -1,0 +1,77 @@
+/**
+ * Sentences describing what a variance-through-depth run shows, computed from its numbers (so the
+ * text under the plot always matches the plot).
+ */
+import { formatNumber } from '../../ui/plot/plot-data';
+import type { LayerStats, VarianceResult } from './variance-depth';
+import { linearFactor } from './variance-prediction';
+
+/** Within this band a per-layer factor reads as "about level". */
+const LEVEL_BAND = 0.05;
+
+/** Geometric-mean change per layer from `from` to `to` layers apart, or null if either end is 0 or not finite. */
+export function perLayerFactor(start: number, end: number, layers: number): number | null {
+  if (!(start > 0) || !(end > 0) || !Number.isFinite(start) || !Number.isFinite(end) || layers <= 0) return null;
+  return (end / start) ** (1 / layers);
+}
+
+function trend(factor: number): string {
+  if (factor > 1 + LEVEL_BAND) return `grows by about ×${formatNumber(factor, 2)} per layer`;
+  if (factor < 1 - LEVEL_BAND) return `shrinks by about ×${formatNumber(factor, 2)} per layer`;
+  return `stays about level at ×${formatNumber(factor, 3)} per layer`;
+}
+
+function varianceAt(layers: ReadonlyArray<LayerStats>, layer: number, key: 'varA' | 'varGrad'): number {
+  return layers[layer]?.[key] ?? Number.NaN;
+}
+
+/** The sentences shown under the plot, most important first. */
+export function describeVarianceResult(result: VarianceResult): string[] {
+  const { settings, layers } = result;
+  const depth = settings.depth;
+  const sentences: string[] = [];
+
+  // The second half shows where depth is heading; the first layers are a transient from the input.
+  const from = Math.floor(depth / 2);
+  const activationFactor = perLayerFactor(varianceAt(layers, from, 'varA'), varianceAt(layers, depth, 'varA'), depth - from);
+  const predicted = linearFactor(settings.activation, settings.c);
+  const prediction =
+    predicted === null ? '' : ` (Figure 1’s linear derivation predicts ×${formatNumber(predicted, 3)})`;
+  if (activationFactor === null) {
+    sentences.push(`Activation variance underflows to 0 by layer ${depth.toLocaleString('en-US')}${prediction}.`);
+  } else {
+    sentences.push(
+      `Over layers ${from.toLocaleString('en-US')}–${depth.toLocaleString('en-US')}, activation variance ${trend(activationFactor)}${prediction}, ending at ${formatNumber(varianceAt(layers, depth, 'varA'))}.`,
+    );
+  }
+
+  const gradientFactor = perLayerFactor(varianceAt(layers, depth, 'varGrad'), varianceAt(layers, 0, 'varGrad'), depth);
+  if (gradientFactor === null) {
+    sentences.push('Going backwards, the gradient variance underflows to 0 before it reaches the input: vanishing gradients.');
+  } else {
+    const overall = varianceAt(layers, 0, 'varGrad') / varianceAt(layers, depth, 'varGrad');
+    const label = overall < 1e-2 ? ': vanishing gradients' : overall > 1e2 ? ': exploding gradients' : '';
+    sentences.push(
+      `Going backwards from layer ${depth.toLocaleString('en-US')} to the input, the gradient variance ${trend(gradientFactor)} (×${formatNumber(overall, 2)} overall)${label}.`,
+    );
+  }
+
+  // A non-zero mean is what Figure 1 assumes away: Var(z) depends on E[a²] = Var(a) + mean².
+  const top = layers[depth];
+  const below = layers[depth - 1];
+  if (top && below && top.varZ !== null && Math.abs(below.meanA) > 0.1) {
+    const withMean = settings.c * (below.varA + below.meanA ** 2);
+    const withoutMean = settings.c * below.varA;
+    sentences.push(
+      `The activations’ mean is ${formatNumber(below.meanA, 2)}, not 0, so Var(z) = c·(Var(a) + mean²) ≈ ${formatNumber(withMean)} (measured ${formatNumber(top.varZ)}), not the zero-mean c·Var(a) ≈ ${formatNumber(withoutMean)}.`,
+    );
+  }
+
+  if (top?.saturated !== null && top?.saturated !== undefined && top.saturated >= 0.01) {
+    const threshold = settings.activation === 'sigmoid' ? '|z| > 4, where σ′ < 0.018' : '|z| > 2, where tanh′ < 0.071';
+    sentences.push(
+      `${formatNumber(100 * top.saturated, 2)}% of the last layer’s pre-activations are saturated (${threshold}).`,
+    );
+  }
+  return sentences;
+}
