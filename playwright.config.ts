@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -15,9 +16,10 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
-  workers: process.env['CI'] ? 2 : 4,
+  // One worker per core: more only makes Chromium processes compete (CI and developers have two).
+  workers: availableParallelism(),
   reporter: [['list']],
-  // Generous: axe-core over a KaTeX-heavy page takes seconds, and CI has two cores.
+  // Generous: a page full of KaTeX takes seconds to load and to check with axe on two busy cores.
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Every test fails on a console error, an uncaught exception or a failed request: a page that
@@ -18,7 +18,7 @@ export const test = base.extend<{ pageProblems: string[] }>({
       page.on('requestfailed', (request) => {
         // Leaving a page cancels what it was still loading (e.g. the favicon): not a failure.
         if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
-        problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+        problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
       });
       page.on('response', (response) => {
         if (response.status() >= 400 && !expectedMissing.has(response.url())) {
@@ -37,9 +37,33 @@ export const expectedMissing = new Set<string>();
 
 export { expect };
 
-/** Waits until every island on the page has hydrated (Astro removes `ssr` when it has). */
-export async function waitForIslands(page: Page): Promise<void> {
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+/**
+ * Scrolls an island's root (found by role and name) into view, since islands hydrate
+ * `client:visible`, and waits until its `astro-island` has hydrated: Astro removes the `ssr`
+ * attribute once the component has rendered in the browser. The root and its island must exist,
+ * so a renamed or missing island fails here instead of passing every later check vacuously.
+ */
+export async function hydrated(root: Locator, name: string): Promise<Locator> {
+  await expect(root, `${name} is on the page`).toHaveCount(1);
+  await root.scrollIntoViewIfNeeded();
+  const island = root.page().locator('astro-island', { has: root });
+  await expect(island, `${name} is an island`).toHaveCount(1);
+  await expect(island, `${name} hydrates`).not.toHaveAttribute('ssr');
+  return root;
+}
+
+/** A user never sees NaN, Infinity or undefined in place of a number. */
+export async function expectNoBrokenNumbers(area: Locator): Promise<void> {
+  await expect(area, 'no NaN, Infinity or undefined shown').not.toContainText(/NaN|Infinity|undefined/);
+}
+
+/** The page does not scroll sideways at the current viewport width. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  const width = page.viewportSize()?.width ?? 0;
+  expect(overflow, `the page scrolls sideways by ${overflow} px at ${width} px`).toBeLessThanOrEqual(0);
 }
 
 /** The content pages of the site, as paths relative to the base. */

@@ -11,14 +11,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 const workDir = mkdtempSync(join(tmpdir(), 'exam-build-errors-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-function buildWith(breakContent: (examDir: string) => void): { status: number | null; output: string } {
+function buildWith(
+  breakContent: (examDir: string) => void,
+  outDir?: string,
+): { status: number | null; output: string } {
   const root = mkdtempSync(join(workDir, 'case-'));
   const examDir = join(root, 'exams', 'tiny-test-exam');
   cpSync('e2e/fixtures/exams/tiny-test-exam', examDir, { recursive: true });
   breakContent(examDir);
   const result = spawnSync('npx', ['astro', 'build'], {
     encoding: 'utf8',
-    env: { ...process.env, EXAMS_DIR: join(root, 'exams'), OUT_DIR: join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache') },
+    env: { ...process.env, EXAMS_DIR: join(root, 'exams'), OUT_DIR: outDir ?? join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache') },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
@@ -27,7 +30,7 @@ function edit(file: string, change: (text: string) => string): void {
   writeFileSync(file, change(readFileSync(file, 'utf8')));
 }
 
-describe('the build stops on broken content, naming the place', { timeout: 120_000 }, () => {
+describe.concurrent('the build stops on broken content, naming the place', { timeout: 240_000 }, () => {
   it('missing frontmatter field', () => {
     const { status, output } = buildWith((dir) => edit(join(dir, '01-warm-up.mdx'), (text) => text.replace(/^title: .*$/m, '')));
     expect(status, output).not.toBe(0);
@@ -47,5 +50,49 @@ describe('the build stops on broken content, naming the place', { timeout: 120_0
     );
     expect(status, output).not.toBe(0);
     expect(output).toMatch(/02-linear-models\.mdx:\d+:1: a formula does not parse in KaTeX/);
+  });
+
+  it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', () => {
+    const { status, output } = buildWith((dir) =>
+      edit(join(dir, 'index.mdx'), (text) => text.replace('errata: []', () => "errata:\n  - { where: '1(a)', original: '$\\frac{1}{$', corrected: '$x$' }")),
+    );
+    expect(status, output).not.toBe(0);
+    expect(output).toMatch(/tiny-test-exam\/index\.mdx, errata 1\(a\): a formula does not parse in KaTeX/);
+  });
+
+  it('a misspelt optional key, with a suggestion', () => {
+    const { status, output } = buildWith((dir) => edit(join(dir, 'index.mdx'), (text) => text.replace('errata:', 'errrata:')));
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('unknown exam field `errrata` (did you mean `errata`?)');
+  });
+
+  it('a lone dollar sign, at the line it opens, before MDX reports a confusing acorn error', () => {
+    const { status, output } = buildWith((dir) =>
+      edit(join(dir, '01-warm-up.mdx'), (text) => text.replace('<Part id="a">', () => 'It costs $5 {\\u} to enter.\n\n<Part id="a">')),
+    );
+    expect(status, output).not.toBe(0);
+    expect(output).toMatch(/01-warm-up\.mdx:\d+: an odd number of `\$` on line \d+/);
+    expect(output).not.toContain('Expecting Unicode escape sequence');
+  });
+
+  it('a component nobody defined, naming the file and line', () => {
+    const { status, output } = buildWith((dir) =>
+      edit(join(dir, '01-warm-up.mdx'), (text) => text.replace('<Part id="a">', () => '<Foo />\n\n<Part id="a">')),
+    );
+    expect(status, output).not.toBe(0);
+    expect(output).toMatch(/01-warm-up\.mdx:\d+: <Foo> is not a component this page knows/);
+  });
+
+  it('a problem saved as .md, with the message and no stack frames from Astro', () => {
+    const { status, output } = buildWith((dir) => writeFileSync(join(dir, '03-extra.md'), '# Extra\n'));
+    expect(status, output).not.toBe(0);
+    expect(output).toMatch(/tiny-test-exam\/03-extra\.md: only \.mdx files are read; rename it to tiny-test-exam\/03-extra\.mdx/);
+    expect(output, 'the content error is not buried under frames from Astro').not.toMatch(/at .*node_modules\/astro/);
+  });
+
+  it('an output folder Astro would mistake for one inside the project', () => {
+    const { status, output } = buildWith(() => undefined, `${process.cwd()}-out`);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain(`OUT_DIR ${process.cwd()}-out is outside the project but its path begins with the project's`);
   });
 });

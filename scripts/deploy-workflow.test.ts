@@ -58,6 +58,8 @@ describe('the GitHub Pages workflow', () => {
     expect(job.steps[build]?.env).toEqual({
       SITE_URL: '${{ steps.pages.outputs.origin }}',
       BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+      CHROMIUM_PATH: '/usr/bin/google-chrome',
+      PDF_REQUIRED: '1',
     });
     expect(job.steps[e2e]?.env?.['E2E_BASE_PATH'], 'e2e serves the build under the Pages base path').toBe(
       '${{ steps.pages.outputs.base_path }}',
@@ -65,6 +67,17 @@ describe('the GitHub Pages workflow', () => {
     expect(build, 'build step exists').toBeGreaterThanOrEqual(0);
     expect(e2e, 'e2e runs after the build').toBeGreaterThan(build);
     expect(upload, 'upload happens after the e2e tests').toBeGreaterThan(e2e);
+  });
+
+  it('never deploys a site without its exam papers: every build there requires the PDFs', () => {
+    const job = workflow.jobs['build-and-test']!;
+    const builds = job.steps.filter((step) => step.run === 'npm run build' || step.run?.startsWith('npm run test:e2e') === true);
+    for (const step of builds) {
+      // An e2e step that serves the deployed build (E2E_DIST) builds nothing; the others build.
+      if (step.env?.['E2E_DIST']) continue;
+      expect(step.env?.['PDF_REQUIRED'], `PDF_REQUIRED in "${step.name ?? step.run ?? ''}"`).toBe('1');
+    }
+    expect(readFileSync('.ci/run', 'utf8')).toMatch(/^export PDF_REQUIRED=1$/m);
   });
 
   it('deploys only after the tests, then smoke-tests the deployed URL', () => {

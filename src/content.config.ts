@@ -1,13 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { examsDir } from './exams/exams-dir';
 import { examSchema, problemSchema } from './exams/schema';
 
 /**
  * Every exam is a folder under content/exams/: `index.mdx` holds the exam's metadata and
- * instructions, every other `.mdx` file is one problem. EXAMS_DIR lets the end-to-end build add
- * a fixture exam without publishing it on the real site.
+ * instructions, every other `.mdx` file is one problem.
  */
-const examsDir = process.env['EXAMS_DIR'] ?? './content/exams';
 
 const exams = defineCollection({
   loader: glob({

@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { assertValidContent } from './rules';
+import { readdirSync } from 'node:fs';
+import { examsDir } from './exams-dir';
+import { assertValidContent, findSkippedFiles } from './rules';
 import { problemSlugFromFile, termSortKey } from './schema';
 
 export interface ProblemPage {
@@ -33,10 +35,19 @@ async function loadCatalog(): Promise<ExamPage[]> {
     const slug = problemSlugFromFile(entry.id.split('/').pop() ?? entry.id);
     return { entry, slug, path: `${entry.data.exam}/${slug}/` };
   });
-  assertValidContent(
-    exams.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data })),
-    problemPages.map(({ entry, slug }) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, slug, data: entry.data })),
-  );
+  const contentFiles = readdirSync(examsDir, { recursive: true, encoding: 'utf8' });
+  try {
+    assertValidContent(
+      exams.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data })),
+      problemPages.map(({ entry, slug }) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, slug, data: entry.data })),
+      findSkippedFiles(contentFiles, examsDir.replace(/^\.\//, '').replace(/\/$/, '')),
+    );
+  } catch (error) {
+    // The message already names every file to fix; Astro would append frames from its own
+    // internals, which only bury it.
+    if (error instanceof Error) error.stack = error.message;
+    throw error;
+  }
   return exams
     .map((entry) => ({
       entry,

@@ -1,3 +1,4 @@
+import { samePoints, sumPoints } from './points';
 import type { ExamData, ProblemData } from './schema';
 
 /**
@@ -25,9 +26,25 @@ export function findContentProblems(exams: readonly ExamRecord[], problems: read
   const messages: string[] = [];
   const examIds = exams.map((exam) => exam.id);
 
-  for (const exam of exams) {
+  for (const [index, exam] of exams.entries()) {
     if (reservedExamIds.has(exam.id)) {
       messages.push(`${exam.filePath}: the exam folder name "${exam.id}" is reserved by the site; rename the folder`);
+    }
+    // macOS and Windows file systems ignore case: "CS230-x" and "cs230-x" would overwrite each other.
+    const sameFolder = exams.slice(0, index).find((other) => other.id.toLowerCase() === exam.id.toLowerCase());
+    if (sameFolder) {
+      messages.push(
+        `${exam.filePath}: the exam folder "${exam.id}" differs from "${sameFolder.id}" only in letter case; rename one`,
+      );
+    }
+  }
+
+  for (const problem of problems) {
+    if (problem.slug === '') {
+      const fileName = problem.filePath.split(/[\\/]/).pop() ?? problem.filePath;
+      messages.push(
+        `${problem.filePath}: the file name "${fileName}" leaves no page name after the number; name it like "02-short-answers.mdx"`,
+      );
     }
   }
 
@@ -51,13 +68,14 @@ export function findContentProblems(exams: readonly ExamRecord[], problems: read
       if (sameNumber) {
         messages.push(`${problem.filePath}: problem number ${problem.data.number} is also used by ${sameNumber.filePath}`);
       }
-      const sameSlug = earlier.find((other) => other.slug === problem.slug);
+      const sameSlug = earlier.find((other) => other.slug.toLowerCase() === problem.slug.toLowerCase());
       if (sameSlug) {
-        messages.push(`${problem.filePath}: the page name "${problem.slug}" is also used by ${sameSlug.filePath}`);
+        const how = sameSlug.slug === problem.slug ? '' : ` (as "${sameSlug.slug}": pages differing only in case collide)`;
+        messages.push(`${problem.filePath}: the page name "${problem.slug}" is also used by ${sameSlug.filePath}${how}`);
       }
     }
-    const sum = own.reduce((total, problem) => total + problem.data.points, 0);
-    if (sum !== exam.data.totalPoints) {
+    const sum = sumPoints(own.map((problem) => problem.data.points));
+    if (!samePoints(sum, exam.data.totalPoints)) {
       const breakdown = [...own]
         .sort((a, b) => a.data.number - b.data.number)
         .map((problem) => `${problem.data.number}: ${problem.data.points}`)
@@ -70,9 +88,24 @@ export function findContentProblems(exams: readonly ExamRecord[], problems: read
   return messages;
 }
 
+/**
+ * Files in the exams folder that the site would skip without a word: a problem saved as `.md`
+ * (only `.mdx` is read). A README.md is notes for staff, not a page. `paths` are relative to the
+ * exams folder.
+ */
+export function findSkippedFiles(paths: readonly string[], examsDir: string): string[] {
+  return paths
+    .filter((path) => /\.(md|markdown)$/i.test(path) && !/(^|[\\/])readme\.md$/i.test(path))
+    .map((path) => `${examsDir}/${path}: only .mdx files are read; rename it to ${path.replace(/\.(md|markdown)$/i, '.mdx')}`);
+}
+
 /** Throws one error listing every problem, so an author fixes them all in one pass. */
-export function assertValidContent(exams: readonly ExamRecord[], problems: readonly ProblemRecord[]): void {
-  const messages = findContentProblems(exams, problems);
+export function assertValidContent(
+  exams: readonly ExamRecord[],
+  problems: readonly ProblemRecord[],
+  skippedFiles: readonly string[] = [],
+): void {
+  const messages = [...skippedFiles, ...findContentProblems(exams, problems)];
   if (messages.length > 0) {
     throw new Error(`Exam content has ${messages.length} problem(s):\n${messages.map((m) => `  - ${m}`).join('\n')}`);
   }

@@ -95,6 +95,30 @@ describe('exam frontmatter', () => {
   });
 });
 
+describe('misspelt keys', () => {
+  it('rejects a misspelt optional exam key instead of dropping it', () => {
+    expect(messagesOf(examSchema.safeParse({ ...validExam, errrata: [] }))).toEqual([
+      ': unknown exam field `errrata` (did you mean `errata`?); known fields: course, courseTitle, institution, term, title, durationMinutes, totalPoints, errata',
+    ]);
+  });
+
+  it('rejects `pts` on a part, which would make the problem unscored', () => {
+    const parts = validProblem.parts.map(({ points, ...part }) => ({ ...part, pts: points }));
+    expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts }))).toEqual([
+      'parts.0: unknown part field `pts` (did you mean `points`?); known fields: id, title, points',
+      'parts.1: unknown part field `pts` (did you mean `points`?); known fields: id, title, points',
+    ]);
+  });
+
+  it('accepts sub-part points that add up only in decimal arithmetic', () => {
+    const parts = [
+      { id: 'a', title: 'First', points: 0.1 },
+      { id: 'b', title: 'Second', points: 0.2 },
+    ];
+    expect(messagesOf(problemSchema.safeParse({ ...validProblem, points: 0.3, parts }))).toEqual([]);
+  });
+});
+
 describe('ordering and URLs', () => {
   it('sorts terms newest first by year, then season', () => {
     const terms = ['Fall 2021', 'Spring 2024', 'Winter 2022', 'Summer 2021'];

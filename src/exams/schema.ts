@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { describeUnknownKeys } from './did-you-mean';
+import { samePoints, sumPoints } from './points';
 
 /**
  * The frontmatter contract for exam content. Messages are written for course staff editing
@@ -14,9 +16,22 @@ function required(field: string, example: string) {
   };
 }
 
+/**
+ * Objects reject keys they do not know: a misspelt optional key (`errrata:`, `pts:`) would
+ * otherwise be dropped silently and publish an exam without its errata or a problem without scores.
+ */
+function strict<Shape extends z.ZodRawShape>(shape: Shape, where: string) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? describeUnknownKeys(issue.keys, known, where) : undefined,
+  });
+}
+
 const seasons = ['Winter', 'Spring', 'Summer', 'Fall'] as const;
 
-export const examSchema = z.object({
+export const examSchema = strict(
+  {
   course: z.string(required('course', 'CS230')).min(1),
   courseTitle: z.string(required('courseTitle', 'Deep Learning')).min(1),
   institution: z.string(required('institution', 'Stanford University')).min(1),
@@ -28,25 +43,33 @@ export const examSchema = z.object({
   totalPoints: z.number(required('totalPoints', '102')).positive('`totalPoints` must be positive'),
   errata: z
     .array(
-      z.object({
-        where: z.string(required('where', '"3(e)"')).min(1),
-        original: z.string(required('original', '"…as printed…"')).min(1),
-        corrected: z.string(required('corrected', '"…as shown here…"')).min(1),
-      }),
+      strict(
+        {
+          where: z.string(required('where', '"3(e)"')).min(1),
+          original: z.string(required('original', '"…as printed…"')).min(1),
+          corrected: z.string(required('corrected', '"…as shown here…"')).min(1),
+        },
+        'erratum',
+      ),
     )
     .default([]),
-});
+  },
+  'exam',
+);
 
-const partSchema = z.object({
+const partSchema = strict(
+  {
   id: z
     .string(required('id', 'a'))
     .regex(/^[a-z0-9]+$/, 'a part `id` is a short lowercase label such as `a`, `iv` or `table`'),
   title: z.string(required('title', '"Hyperparameters"')).min(1),
   points: z.number('a part’s `points` must be a number').positive('a part’s `points` must be positive').optional(),
-});
+  },
+  'part',
+);
 
-export const problemSchema = z
-  .object({
+export const problemSchema = strict(
+  {
     exam: z.string(required('exam', 'cs230-fall-2021-midterm')).min(1),
     number: z.number(required('number', '3')).int('`number` must be a whole number').positive('`number` must be positive'),
     title: z.string(required('title', 'Weight Initialization')).min(1),
@@ -55,8 +78,9 @@ export const problemSchema = z
     parts: z
       .array(partSchema, required('parts', '[{ id: a, title: "…", points: 4 }]'))
       .min(1, 'list at least one part'),
-  })
-  .superRefine((problem, context) => {
+  },
+  'problem',
+).superRefine((problem, context) => {
     const ids = problem.parts.map((part) => part.id);
     const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
     if (repeated.length > 0) {
@@ -73,8 +97,8 @@ export const problemSchema = z
       });
       return;
     }
-    const sum = scored.reduce((total, part) => total + (part.points ?? 0), 0);
-    if (sum !== problem.points) {
+    const sum = sumPoints(scored.map((part) => part.points ?? 0));
+    if (!samePoints(sum, problem.points)) {
       const breakdown = scored.map((part) => `${part.id}: ${part.points}`).join(' + ');
       context.addIssue({
         code: 'custom',

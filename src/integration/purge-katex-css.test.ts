@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import katex from 'katex';
-import { describe, expect, it } from 'vitest';
-import { classesInHtml, purgeKatexCss, topLevelBlocks } from './purge-katex-css';
+import { afterAll, describe, expect, it } from 'vitest';
+import { classesInHtml, purgeBuiltKatex, purgeKatexCss, topLevelBlocks } from './purge-katex-css';
 
 const katexCss = readFileSync(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'), 'utf8');
 const siteCss = ':root{--bg:#fff}.part>h2{margin:0}@media print{.site-header{display:none}}';
@@ -35,5 +37,33 @@ describe('purging unused KaTeX CSS', () => {
 
   it('splits top-level blocks without breaking nested @media bodies', () => {
     expect(topLevelBlocks('a{b:c}@media x{d{e:f}}g{h:i}').map((block) => block.prelude)).toEqual(['a', '@media x', 'g']);
+  });
+});
+
+describe('purging a built site', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'purge-katex-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(outDir, path)), { recursive: true });
+    writeFileSync(join(outDir, path), text);
+  };
+  write('exam/problem/index.html', `<html><body>${katex.renderToString('\\frac{1}{2}')}</body></html>`);
+  write('_astro/Base.css', siteCss + katexCss);
+  write('_astro/other.css', siteCss);
+  write('_astro/fonts/KaTeX_Main-Regular.woff2', 'font');
+  write('_astro/fonts/KaTeX_Fraktur-Regular.woff2', 'font');
+  const report = purgeBuiltKatex(outDir);
+
+  it('trims the stylesheet that holds KaTeX and reports its sizes', () => {
+    expect(report.stylesheets.map((sheet) => sheet.file)).toEqual([join('_astro', 'Base.css')]);
+    const [sheet] = report.stylesheets;
+    expect(sheet!.gzipAfter, 'smaller after purging').toBeLessThan(sheet!.gzipBefore);
+    expect(readFileSync(join(outDir, '_astro/Base.css'), 'utf8')).not.toContain('.fbox');
+    expect(readFileSync(join(outDir, '_astro/other.css'), 'utf8'), 'a stylesheet without KaTeX is untouched').toBe(siteCss);
+  });
+
+  it('deletes the fonts no kept rule names, and only those', () => {
+    expect(report.removedFonts).toEqual([join('_astro', 'fonts', 'KaTeX_Fraktur-Regular.woff2')]);
+    expect(existsSync(join(outDir, '_astro/fonts/KaTeX_Main-Regular.woff2')), 'the fraction uses KaTeX_Main').toBe(true);
   });
 });

@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
 /**
  * KaTeX's stylesheet covers every construct KaTeX can draw (250 rules, 20 fonts), but a site uses
  * a fraction of them, and with hashed font URLs the @font-face list alone is ~4 KB gzip. After
@@ -65,4 +69,41 @@ export function classesInHtml(html: string): Set<string> {
     for (const name of match[1]!.split(/\s+/)) if (name) classes.add(name);
   }
   return classes;
+}
+
+export interface PurgeReport {
+  /** Each stylesheet that held KaTeX rules, relative to the build dir, with its gzip size before and after. */
+  stylesheets: Array<{ file: string; gzipBefore: number; gzipAfter: number }>;
+  /** KaTeX font files deleted because no kept rule names them. */
+  removedFonts: string[];
+}
+
+/** Purges every built stylesheet in `outDir` to the KaTeX classes its HTML uses, then deletes fonts no rule names. */
+export function purgeBuiltKatex(outDir: string): PurgeReport {
+  const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+
+  const used = new Set<string>();
+  for (const file of files.filter((name) => name.endsWith('.html'))) {
+    for (const name of classesInHtml(readFileSync(file, 'utf8'))) used.add(name);
+  }
+
+  const report: PurgeReport = { stylesheets: [], removedFonts: [] };
+  const stylesheets = files.filter((name) => name.endsWith('.css'));
+  for (const file of stylesheets) {
+    const css = readFileSync(file, 'utf8');
+    if (!css.includes('KaTeX_')) continue;
+    const purged = purgeKatexCss(css, used);
+    writeFileSync(file, purged);
+    report.stylesheets.push({ file: relative(outDir, file), gzipBefore: gzipSync(css).length, gzipAfter: gzipSync(purged).length });
+  }
+
+  const referenced = stylesheets.map((file) => readFileSync(file, 'utf8')).join('');
+  for (const file of files.filter((name) => /KaTeX_.*\.woff2$/.test(name))) {
+    if (referenced.includes(basename(file))) continue;
+    rmSync(file);
+    report.removedFonts.push(relative(outDir, file));
+  }
+  return report;
 }

@@ -1,34 +1,40 @@
-import katex from 'katex';
-import { texToText } from './tex-to-text';
+import type { Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { rehypePlugins, remarkPlugins } from './pipeline';
 
 /**
- * Renders short metadata strings (errata, part titles) that may hold `$…$` math, with the same
- * guarantees as the MDX pipeline: a formula that does not parse fails the build naming the
- * place, and the search index sees each formula once.
+ * Renders short metadata strings (errata, part titles) that may hold `$…$` math through the
+ * site's own Markdown pipeline, so they get the same guarantees as the MDX content: a formula
+ * that does not parse fails the build naming the place, and search sees each formula once.
  */
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Returns the content of the single paragraph, since the string sits inside a heading or sentence. */
+function rehypeInlineOnly() {
+  return (tree: Root, file: VFile) => {
+    const blocks = tree.children.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+    if (blocks.length === 0) return;
+    const [paragraph] = blocks;
+    if (blocks.length > 1 || paragraph?.type !== 'element' || paragraph.tagName !== 'p') {
+      file.fail(`${file.data.place ?? 'inline Markdown'}: must be a single line of text and math (no paragraphs, lists or headings)`);
+    }
+    tree.children = paragraph.children;
+  };
 }
 
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkPlugins)
+  .use(remarkRehype)
+  .use(rehypePlugins)
+  .use(rehypeInlineOnly)
+  .use(rehypeStringify)
+  .freeze();
+
+/** `where` names the place in errors, e.g. "content/exams/x/index.mdx, errata 3(e)". */
 export function renderInlineMath(text: string, where: string): string {
-  return text
-    .split(/(\$[^$]+\$)/)
-    .map((segment) => {
-      if (!/^\$[^$]+\$$/.test(segment)) return escapeHtml(segment);
-      const tex = segment.slice(1, -1);
-      try {
-        // Same search treatment as rehype-math-presentation: both KaTeX halves ignored, one reading.
-        const reading = `<span class="math-search-text" hidden>${escapeHtml(texToText(tex))}</span>`;
-        return katex
-          .renderToString(tex, { throwOnError: true })
-          .replace('<span class="katex-html"', '<span class="katex-html" data-pagefind-ignore')
-          .replace('<span class="katex-mathml"', '<span class="katex-mathml" data-pagefind-ignore')
-          .replace(/<\/span>$/, `${reading}</span>`);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`${where}: a formula does not parse in KaTeX: ${reason}`);
-      }
-    })
-    .join('');
+  return String(processor.processSync(new VFile({ value: text, data: { place: where } })));
 }

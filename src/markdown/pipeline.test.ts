@@ -1,6 +1,4 @@
-import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
-import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -9,8 +7,7 @@ import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { remarkExamParts } from './remark-exam-parts';
-import { rehypeKatexStrict } from './rehype-katex-strict';
+import { rehypePlugins, remarkPlugins } from './pipeline';
 import { rehypeMathPresentation } from './rehype-math-presentation';
 
 /** Like the MDX pipeline, which does not always carry source positions down to math elements. */
@@ -22,17 +19,15 @@ function stripPositions() {
   };
 }
 
-/** Runs the same remark/rehype plugins as astro.config.mjs over a small fixture. */
+/** Runs the site's pipeline, the same lists astro.config.mjs uses, over a small fixture. */
 async function renderMarkdown(markdown: string, path = 'content/exams/demo/01-demo.md', positions = true): Promise<string> {
   const file = new VFile({ value: markdown, path });
   const result = await unified()
     .use(remarkParse)
-    .use(remarkMath)
+    .use(remarkPlugins)
     .use(remarkRehype)
     .use(positions ? [] : [stripPositions])
-    .use(rehypeKatex)
-    .use(rehypeKatexStrict)
-    .use(rehypeMathPresentation)
+    .use(rehypePlugins)
     .use(rehypeStringify)
     .process(file);
   return String(result);
@@ -40,11 +35,11 @@ async function renderMarkdown(markdown: string, path = 'content/exams/demo/01-de
 
 interface PartFixture { id: string; title: string; points?: number }
 
-/** Runs the parts plugin over an MDX body with the given problem frontmatter; returns the tree. */
+/** Runs the remark half of the pipeline over an MDX body with the given problem frontmatter; returns the tree. */
 function checkParts(body: string, parts: PartFixture[], number = 3) {
   const file = new VFile({ value: body, path: 'content/exams/demo/03-demo.mdx' });
   file.data['astro'] = { frontmatter: { number, parts } };
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkExamParts);
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPlugins);
   return processor.runSync(processor.parse(file), file);
 }
 
@@ -58,6 +53,13 @@ describe('math rendering for the site', () => {
     await expect(renderMarkdown('Fine $x^2$.\n\nBroken $\\frac{1}{$ here.')).rejects.toThrow(
       'content/exams/demo/01-demo.md:3:8: a formula does not parse in KaTeX ($\\frac{1}{$): KaTeX parse error',
     );
+  });
+
+  it('refuses the commands KaTeX keeps behind `trust` instead of shipping them as red text', async () => {
+    await expect(renderMarkdown('Click $\\href{javascript:alert(1)}{here}$.')).rejects.toThrow(
+      'content/exams/demo/01-demo.md:1:7: \\href is not allowed in a formula (links, images and HTML in math could run scripts or load files); put the link or image outside the formula',
+    );
+    await expect(renderMarkdown('$$\n\\includegraphics{x.png}\n$$')).rejects.toThrow('\\includegraphics is not allowed in a formula');
   });
 
   it('still names the line when the pipeline lost source positions, by finding the formula', async () => {
@@ -106,6 +108,20 @@ describe('problem parts: body and frontmatter must agree', () => {
     expect(json).toContain('"name":"label","value":"(a)"');
     expect(json).toContain('"name":"points","value":"2"');
     expect(json, 'the solution is labelled with its part').toContain('"name":"label","value":"3(a)"');
+  });
+
+  it('anchors guide notes by where they sit: beside a question, inside its solution, or outside any part', () => {
+    const body = [
+      '<Note>\n\nIntro note\n\n</Note>',
+      '<Part id="a">\n\nQ\n\n<Note>\n\nHint\n\n</Note>\n\n<Solution>\n\nS\n\n<Note>\n\nWorking\n\n</Note>\n\n<Note>\n\nMore\n\n</Note>\n\n</Solution>\n\n</Part>',
+      '<Part id="b">\n\nQ\n\n</Part>',
+    ].join('\n\n');
+    const json = JSON.stringify(checkParts(body, twoParts));
+    expect(json).toContain('"name":"anchor","value":"3-note"');
+    expect(json).toContain('"name":"anchor","value":"3a-note"');
+    expect(json, 'notes in a solution stay inside its anchor, so search hides them').toContain('"name":"anchor","value":"3a-solution-note"');
+    expect(json).toContain('"name":"anchor","value":"3a-solution-note-2"');
+    expect(json).toContain('"name":"about","value":"the solution to 3(a)"');
   });
 
   it('names the part that is not declared in the frontmatter', () => {

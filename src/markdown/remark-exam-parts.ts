@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { noteAnchor, partAnchor, partLabel, solutionAnchor, solutionLabel } from '../exams/anchors';
 
 /**
  * Connects a problem's MDX body to its frontmatter. Authors write `<Part id="d">` and
@@ -19,22 +20,6 @@ interface FrontmatterPart {
 interface ProblemFrontmatter {
   number: number;
   parts: FrontmatterPart[];
-}
-
-/** "a" → "(a)", "iv" → "(iv)"; other ids (e.g. "table") read better as the part's title. */
-export function partLabel(part: FrontmatterPart): string {
-  return /^(?:[a-z]|[ivxl]+)$/.test(part.id) ? `(${part.id})` : part.title;
-}
-
-/** The stable, linkable anchor of a sub-part: problem number + part id, e.g. "3d", "4vi". */
-export function partAnchor(problemNumber: number, partId: string): string {
-  return `${problemNumber}${partId}`;
-}
-
-/** How a solution names the part it answers: "3(d)", or "Problem 5" for a part named by title. */
-export function solutionLabel(problemNumber: number, part: FrontmatterPart): string {
-  const label = partLabel(part);
-  return label.startsWith('(') ? `${problemNumber}${label}` : `Problem ${problemNumber}`;
 }
 
 function isProblemFrontmatter(value: unknown): value is ProblemFrontmatter {
@@ -102,6 +87,8 @@ export function remarkExamParts() {
       }
     });
 
+    labelGuideNotes(tree, frontmatter);
+
     const missing = declared.filter((part) => !seen.includes(part.id));
     if (missing.length > 0) {
       file.fail(
@@ -109,4 +96,45 @@ export function remarkExamParts() {
       );
     }
   };
+}
+
+/**
+ * Gives every `<Note>` (the guide's own words, never the exam's) a heading anchor and a label
+ * naming what it comments on, so search results and the page say whose text it is, and a note
+ * inside a solution stays recognisably inside it (search hides it until solutions are included).
+ */
+function labelGuideNotes(tree: Root, frontmatter: ProblemFrontmatter): void {
+  const counts = new Map<string, number>();
+  const label = (within: string, about: string, node: MdxJsxFlowElement, level: number) => {
+    const n = (counts.get(within) ?? 0) + 1;
+    counts.set(within, n);
+    setAttribute(node, 'anchor', noteAnchor(within, n));
+    setAttribute(node, 'about', about);
+    setAttribute(node, 'level', String(level));
+  };
+  const isNote = (node: unknown): node is MdxJsxFlowElement =>
+    (node as MdxJsxFlowElement).type === 'mdxJsxFlowElement' && (node as MdxJsxFlowElement).name === 'Note';
+
+  visit(tree, 'mdxJsxFlowElement', (part: MdxJsxFlowElement) => {
+    if (part.name !== 'Part') return;
+    const id = stringAttribute(part, 'id');
+    const declared = frontmatter.parts.find((candidate) => candidate.id === id);
+    if (!declared) return;
+    const anchor = partAnchor(frontmatter.number, declared.id);
+    const about = solutionLabel(frontmatter.number, declared);
+    for (const child of part.children) {
+      if (child.type !== 'mdxJsxFlowElement' || child.name !== 'Solution') continue;
+      visit(child, (node) => {
+        if (isNote(node)) label(solutionAnchor(anchor), `the solution to ${about}`, node, 4);
+      });
+    }
+    visit(part, (node) => {
+      if (isNote(node) && stringAttribute(node, 'anchor') === undefined) label(anchor, about, node, 3);
+    });
+  });
+  visit(tree, (node) => {
+    if (isNote(node) && stringAttribute(node, 'anchor') === undefined) {
+      label(String(frontmatter.number), `Problem ${frontmatter.number}`, node, 2);
+    }
+  });
 }

@@ -1,3 +1,5 @@
+import { isSolutionLink, questionLink } from '../exams/anchors';
+
 /**
  * Turns Pagefind's raw results into what the search UI shows, with the spoiler rule: a match
  * inside an official solution is announced as such, but its text stays hidden (and its link goes
@@ -33,13 +35,6 @@ export interface SearchHit {
   matches: SearchMatch[];
 }
 
-/** Solution headings carry ids ending in this suffix (see Solution.astro). */
-export const solutionAnchorSuffix = '-solution';
-
-function isSolutionUrl(url: string): boolean {
-  return url.includes('#') && url.endsWith(solutionAnchorSuffix);
-}
-
 /** Pagefind starts a sub-result's excerpt with its heading, which the result already shows as its label. */
 function withoutLeadingHeading(excerpt: string, heading: string): string {
   const lead = `${heading}. `;
@@ -55,10 +50,10 @@ export function toSearchHit(
   const subResults = data.sub_results ?? [];
   const sources = subResults.length > 0 ? subResults : [{ title, url: data.url, excerpt: data.excerpt }];
   const matches = sources.slice(0, maxMatches).map((sub): SearchMatch => {
-    const inSolution = isSolutionUrl(sub.url);
+    const inSolution = isSolutionLink(sub.url);
     const label = sub.url.includes('#') ? sub.title : 'Introduction';
     if (inSolution && !options.includeSolutions) {
-      return { label, url: sub.url.slice(0, -solutionAnchorSuffix.length), excerpt: null, inSolution };
+      return { label, url: questionLink(sub.url), excerpt: null, inSolution };
     }
     return { label, url: sub.url, excerpt: withoutLeadingHeading(sub.excerpt, sub.title), inSolution };
   });

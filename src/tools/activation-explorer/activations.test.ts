@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { centralDifference } from '../../maths/finite-differences';
 import {
-  ACTIVATION_FUNCTIONS,
+  ACTIVATION_IDS,
   activationCurves,
-  centralDifference,
+  activationExplorerSetup,
   h,
   hDerivativeOfficial,
   parseCurveRequest,
-  sigmoid,
-  sigmoidViaTanh,
-  softplus,
-  softplusDerivative,
+  type ActivationId,
 } from './activations';
+
+/** The list the exam's pages pass, with their references to the exam. */
+const content: unknown = JSON.parse(
+  readFileSync(
+    new URL('../../../content/exams/cs230-fall-2021-midterm/activation-functions.json', import.meta.url),
+    'utf8',
+  ),
+);
+const examSetup = activationExplorerSetup({ functions: content, initial: 'ceiling' });
+const refsOf = (id: ActivationId) => examSetup.functions.find((f) => f.id === id)?.refs ?? {};
+/** The curves as the exam's pages show them. */
+const curves = (id: ActivationId, from = -3, to = 3, beta = 1) => activationCurves({ id, from, to, beta }, refsOf(id));
 
 const ln2 = Math.LN2;
 
@@ -31,32 +42,7 @@ describe('h(x) = x log(1 + tanh(eˣ)) from 2(c)', () => {
   });
 });
 
-describe('softplus (Problem 4)', () => {
-  it('does not overflow for large β·x and matches the definition where that is safe', () => {
-    expect(softplus(1000, 10), 'β·x = 10⁴: exp would overflow').toBe(1000);
-    expect(softplus(-1000, 10), 'far left: tiny but not negative').toBeGreaterThanOrEqual(0);
-    expect(softplus(0.3, 2)).toBeCloseTo(Math.log(1 + Math.exp(0.6)) / 2, 14);
-  });
-  it('has derivative σ(βx), agreeing with a central difference', () => {
-    for (const x of [-2, -0.1, 0, 0.5, 3]) {
-      expect(softplusDerivative(x, 3), `x = ${x}`).toBeCloseTo(centralDifference((t) => softplus(t, 3), x), 8);
-    }
-    expect(softplusDerivative(1000, 100), 'saturates at 1').toBe(1);
-  });
-});
-
-describe('sigmoid (Problem 3)', () => {
-  it('equals tanh(x/2)/2 + 1/2 (3(a)) and is stable for large |x|', () => {
-    for (const x of [-30, -2, 0, 1.5, 30]) expect(sigmoid(x), `x = ${x}`).toBeCloseTo(sigmoidViaTanh(x), 14);
-    expect(sigmoid(-1000)).toBe(0);
-    expect(sigmoid(1000)).toBe(1);
-  });
-});
-
 describe('activationCurves', () => {
-  const curves = (id: Parameters<typeof activationCurves>[0]['id'], from = -3, to = 3, beta = 1) =>
-    activationCurves({ id, from, to, beta });
-
   it('states the 2(c) gap between official formula and central difference, computed (≤ 1e-7)', () => {
     const result = curves('h', -4, 4);
     const sentence = result.sentences[0] ?? '';
@@ -71,7 +57,10 @@ describe('activationCurves', () => {
     const values = derivative.filter((p) => p !== null).map((p) => p[1]);
     expect(new Set(values), 'only zeros').toEqual(new Set([0]));
     expect(derivative.filter((p) => p === null).length, 'breaks at -2, -1, 0, 1, 2').toBe(5);
-    expect(derivative.some((p) => p !== null && Number.isInteger(p[0]) && p[0] > -3 && p[0] < 3), 'no sample at an integer').toBe(false);
+    expect(
+      derivative.some((p) => p !== null && Number.isInteger(p[0]) && p[0] > -3 && p[0] < 3),
+      'no sample at an integer',
+    ).toBe(false);
     expect(result.sentences.join(' ')).toContain('5 jumps');
     expect(result.sentences.join(' ')).toContain('zero almost everywhere');
   });
@@ -87,7 +76,7 @@ describe('activationCurves', () => {
   });
 
   it('softplus: the gap to ReLU is log(2)/β at 0', () => {
-    const sentence = activationCurves({ id: 'softplus', from: -4, to: 4, beta: 2 }).sentences[0] ?? '';
+    const sentence = curves('softplus', -4, 4, 2).sentences[0] ?? '';
     expect(sentence).toContain(`${Number((ln2 / 2).toPrecision(3))} at x = 0`);
   });
 
@@ -99,10 +88,11 @@ describe('activationCurves', () => {
   });
 
   it('never produces non-finite values or NaN text for any function over a wide range', () => {
-    for (const { id } of ACTIVATION_FUNCTIONS) {
+    for (const id of ACTIVATION_IDS) {
       const result = activationCurves({ id, from: -1000, to: 1000, beta: 100 });
       for (const series of result.series) {
-        for (const p of series.points) if (p !== null) expect(Number.isFinite(p[1]), `${id} ${series.name} at ${p[0]}`).toBe(true);
+        for (const p of series.points)
+          if (p !== null) expect(Number.isFinite(p[1]), `${id} ${series.name} at ${p[0]}`).toBe(true);
       }
       expect(result.sentences.join(' '), id).not.toMatch(/NaN|Infinity|undefined/);
     }
@@ -113,18 +103,87 @@ describe('parseCurveRequest', () => {
   it('names the field of the problem', () => {
     expect(parseCurveRequest('tanh', { from: '2', to: '1', beta: '1' })).toEqual({
       ok: false,
-      error: { field: 'to', message: 'To x: must be greater than From x.' },
+      errors: [{ field: 'to', message: 'To x: must be greater than From x.' }],
     });
     expect(parseCurveRequest('softplus', { from: '-1', to: '1', beta: '0' })).toEqual({
       ok: false,
-      error: { field: 'beta', message: 'β: enter a number between 0.01 and 100.' },
+      errors: [{ field: 'beta', message: 'β: enter a number from 0.01 to 100.' }],
     });
-    expect(parseCurveRequest('tanh', { from: '', to: '1', beta: '1' }).ok).toBe(false);
+    expect(parseCurveRequest('tanh', { from: '', to: '1', beta: '1' })).toEqual({
+      ok: false,
+      errors: [{ field: 'from', message: 'From x: enter a number from -1,000 to 1,000.' }],
+    });
   });
   it('ignores β for functions without it', () => {
     expect(parseCurveRequest('tanh', { from: '-1', to: '1', beta: 'x' })).toEqual({
       ok: true,
       value: { id: 'tanh', from: -1, to: 1, beta: 1 },
     });
+  });
+});
+
+describe('citing the course', () => {
+  it('puts the page’s references into the sentences, and reads well without them', () => {
+    const withRefs = curves('ceiling').sentences[1] ?? '';
+    expect(withRefs).toMatch(/so SGD gets no signal through it, which is why \(iii\) is not a usable activation\.$/);
+    const without = activationCurves({ id: 'ceiling', from: -3, to: 3, beta: 1 }).sentences[1] ?? '';
+    expect(without).toMatch(/so SGD gets no signal through it\.$/);
+    expect(curves('softplus', -4, 4, 1).sentences[1]).toBe(
+      'The derivative e^(βx)/(1 + e^(βx)) = σ(βx) is 4(v)’s δ₂; it is computed as σ(βx) so e^(βx) never overflows.',
+    );
+    expect(activationCurves({ id: 'softplus', from: -4, to: 4, beta: 1 }).sentences[1]).toBe(
+      'The derivative e^(βx)/(1 + e^(βx)) = σ(βx) is computed as σ(βx) so e^(βx) never overflows.',
+    );
+    expect(curves('sigmoid-linearised', -6, 6).description).toBe(
+      'σ(x) written through tanh (3(a)) and the tangent line x/4 + 1/2 at 0 (3(b)), plotted over [-6, 6].',
+    );
+    expect(curves('tanh').sentences[0]).toMatch(/which is why Figure 1 can use tanh\(z\) ≈ z near 0\.$/);
+    expect(activationCurves({ id: 'tanh', from: -3, to: 3, beta: 1 }).sentences[0]).toMatch(
+      /which is why tanh\(z\) ≈ z near 0\.$/,
+    );
+  });
+});
+
+describe('activationExplorerSetup (the props from the content)', () => {
+  it('offers the listed functions in order, labelled with their source', () => {
+    expect(examSetup.functions.map((f) => f.option)).toEqual([
+      'min(0, x) (1(c)(i))',
+      'max(−x, −2x) (1(c)(ii))',
+      'ceiling(x) (1(c)(iii))',
+      'h(x) = x log(1 + tanh(eˣ)) (2(c))',
+      'Softplus with β (4)',
+      'sigmoid σ(x) (3)',
+      'tanh(x) (3)',
+      'σ(x) = tanh(x/2)/2 + 1/2 vs x/4 + 1/2 (3(a), 3(b))',
+    ]);
+    expect(examSetup.initial).toBe('ceiling');
+    expect(
+      activationExplorerSetup({ functions: [{ fn: 'tanh', label: 'tanh(x)' }] }),
+      'first function by default',
+    ).toEqual({
+      functions: [{ id: 'tanh', option: 'tanh(x)', refs: {} }],
+      initial: 'tanh',
+    });
+  });
+
+  it('stops the build with the tool and the prop named for an author mistake', () => {
+    expect(() => activationExplorerSetup({ functions: [{ fn: 'cosh', label: 'cosh(x)' }] })).toThrow(
+      /^ActivationExplorer: prop `functions\[0\]\.fn` must be one of "min-zero", .*, got "cosh"\.$/,
+    );
+    expect(() => activationExplorerSetup({ functions: [{ fn: 'tanh', label: 'tanh(x)' }], initial: 'h' })).toThrow(
+      'ActivationExplorer: prop `initial` must be one of "tanh", got "h".',
+    );
+    expect(() =>
+      activationExplorerSetup({ functions: [{ fn: 'tanh', label: 'tanh', refs: { option: '(iii)' } }] }),
+    ).toThrow('ActivationExplorer: prop `functions[0].refs` has unknown key option (allowed: derivation).');
+    expect(() =>
+      activationExplorerSetup({
+        functions: [
+          { fn: 'tanh', label: 'a' },
+          { fn: 'tanh', label: 'b' },
+        ],
+      }),
+    ).toThrow('prop `functions[1].fn` lists "tanh" a second time.');
+    expect(() => activationExplorerSetup({})).toThrow('prop `functions` must be a non-empty list, got nothing.');
   });
 });

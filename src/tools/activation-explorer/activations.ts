@@ -1,65 +1,37 @@
 /**
- * The activation functions of Problems 1(c), 2(c), 3(a)/(b) and 4, their derivatives, and the
- * curves and sentences the activation explorer shows. Implementations are numerically stable over
- * the whole input range the explorer allows (|x| ≤ 1000).
+ * A catalogue of activation functions with their derivatives, and the curves and sentences the
+ * activation explorer shows for each. Which functions a page offers, under which label, and how the
+ * sentences cite the course (a question, a figure) come from the content: see `activationExplorerSetup`.
+ * Everything is numerically stable over the whole input range the explorer allows (|x| ≤ 1000).
  */
-import { formatNumber, type PointOrBreak } from '../../ui/plot/plot-data';
+import {
+  relu,
+  sigmoid,
+  sigmoidDerivative,
+  softplus,
+  softplusDerivative,
+  tanhDerivative,
+} from '../../maths/activations';
+import { centralDifference } from '../../maths/finite-differences';
+import { formatExact, formatNumber } from '../../ui/format';
+import { parseFields, parseNumber, type NumberRule, type Validated } from '../../ui/number-field';
+import type { PointOrBreak } from '../../ui/plot/plot-data';
+import { propChecker } from '../../ui/tool-props';
 
-export type ActivationId =
-  | 'min-zero'
-  | 'max-neg'
-  | 'ceiling'
-  | 'h'
-  | 'softplus'
-  | 'sigmoid'
-  | 'tanh'
-  | 'sigmoid-linearised';
+const X_LIMIT = 1000;
+const SAMPLES = 401;
 
-export interface ActivationInfo {
-  id: ActivationId;
-  /** Option text in the function picker. */
-  label: string;
-  /** Where it comes from in the exam. */
-  source: string;
-  range: readonly [number, number];
-}
+export type CurveField = 'from' | 'to' | 'beta';
 
-export const ACTIVATION_FUNCTIONS: ReadonlyArray<ActivationInfo> = [
-  { id: 'min-zero', label: 'min(0, x)', source: '1(c)(i)', range: [-3, 3] },
-  { id: 'max-neg', label: 'max(−x, −2x)', source: '1(c)(ii)', range: [-3, 3] },
-  { id: 'ceiling', label: 'ceiling(x)', source: '1(c)(iii)', range: [-3, 3] },
-  { id: 'h', label: 'h(x) = x log(1 + tanh(eˣ))', source: '2(c)', range: [-4, 4] },
-  { id: 'softplus', label: 'Softplus with β', source: '4', range: [-4, 4] },
-  { id: 'sigmoid', label: 'sigmoid σ(x)', source: '3', range: [-8, 8] },
-  { id: 'tanh', label: 'tanh(x)', source: '3', range: [-4, 4] },
-  { id: 'sigmoid-linearised', label: 'σ(x) = tanh(x/2)/2 + 1/2 vs x/4 + 1/2', source: '3(a), 3(b)', range: [-6, 6] },
-];
+export const CURVE_RULES: Record<CurveField, NumberRule> = {
+  from: { label: 'From x', min: -X_LIMIT, max: X_LIMIT, integer: false },
+  to: { label: 'To x', min: -X_LIMIT, max: X_LIMIT, integer: false },
+  beta: { label: 'β', min: 0.01, max: 100, integer: false },
+};
 
-export const X_LIMIT = 1000;
-export const BETA_LIMITS = { min: 0.01, max: 100 } as const;
-export const SAMPLES = 401;
-
-/** Numerically stable σ(x): never evaluates exp of a large positive number. */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-/** σ as 3(a) writes it, via tanh. */
-export function sigmoidViaTanh(x: number): number {
+/** σ written through tanh: σ(x) = tanh(x/2)/2 + 1/2. */
+function sigmoidViaTanh(x: number): number {
   return Math.tanh(x / 2) / 2 + 1 / 2;
-}
-
-/** Softplus(x) = (1/β) log(1 + e^(βx)), as max(βx, 0)/β + log1p(e^(−|βx|))/β so e^(βx) never overflows. */
-export function softplus(x: number, beta: number): number {
-  const t = beta * x;
-  return (Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)))) / beta;
-}
-
-/** d/dx Softplus = σ(βx) (4(v)'s δ₂), stable for large |βx|. */
-export function softplusDerivative(x: number, beta: number): number {
-  return sigmoid(beta * x);
 }
 
 /** h(x) = x log(1 + tanh(eˣ)); for large x, tanh(eˣ) is exactly 1 and h(x) = x log 2, with no overflow. */
@@ -78,16 +50,10 @@ function expTimesTanhSlope(x: number): number {
   return u * (1 - t * t);
 }
 
-/** The official 2(c) answer: dh/dx = x eˣ(1 − tanh²(eˣ)) / (1 + tanh(eˣ)) + log(1 + tanh(eˣ)). */
+/** The official answer for h: dh/dx = x eˣ(1 − tanh²(eˣ)) / (1 + tanh(eˣ)) + log(1 + tanh(eˣ)). */
 export function hDerivativeOfficial(x: number): number {
   const t = Math.tanh(Math.exp(x));
   return (x * expTimesTanhSlope(x)) / (1 + t) + Math.log1p(t);
-}
-
-/** Central difference (f(x + d) − f(x − d)) / 2d with d scaled to x, to check a formula numerically. */
-export function centralDifference(f: (x: number) => number, x: number): number {
-  const d = 1e-5 * Math.max(1, Math.abs(x));
-  return (f(x + d) - f(x - d)) / (2 * d);
 }
 
 export interface CurveSeries {
@@ -112,28 +78,8 @@ export interface CurveRequest {
   beta: number;
 }
 
-export type CurveField = 'from' | 'to' | 'beta';
-
-export function parseCurveRequest(
-  id: ActivationId,
-  raw: Record<CurveField, string>,
-): { ok: true; value: CurveRequest } | { ok: false; error: { field: CurveField; message: string } } {
-  const from = Number(raw.from.trim());
-  const to = Number(raw.to.trim());
-  const beta = Number(raw.beta.trim());
-  const limit = X_LIMIT.toLocaleString('en-US');
-  if (raw.from.trim() === '' || !Number.isFinite(from) || Math.abs(from) > X_LIMIT) {
-    return { ok: false, error: { field: 'from', message: `From x: enter a number between -${limit} and ${limit}.` } };
-  }
-  if (raw.to.trim() === '' || !Number.isFinite(to) || Math.abs(to) > X_LIMIT) {
-    return { ok: false, error: { field: 'to', message: `To x: enter a number between -${limit} and ${limit}.` } };
-  }
-  if (to <= from) return { ok: false, error: { field: 'to', message: 'To x: must be greater than From x.' } };
-  if (id === 'softplus' && (raw.beta.trim() === '' || !(beta >= BETA_LIMITS.min && beta <= BETA_LIMITS.max))) {
-    return { ok: false, error: { field: 'beta', message: `β: enter a number between ${BETA_LIMITS.min} and ${BETA_LIMITS.max}.` } };
-  }
-  return { ok: true, value: { id, from, to, beta: id === 'softplus' ? beta : 1 } };
-}
+/** How a page's text cites the course (which option, question or figure); every reference is optional. */
+export type References = Readonly<Record<string, string>>;
 
 function grid(from: number, to: number): number[] {
   return Array.from({ length: SAMPLES }, (_, i) => from + ((to - from) * i) / (SAMPLES - 1));
@@ -185,12 +131,37 @@ function largestGap(a: PointOrBreak[], b: (x: number) => number): { gap: number;
   return { gap, at };
 }
 
-/** The series and sentences for one function over [from, to]. */
-export function activationCurves({ id, from, to, beta }: CurveRequest): ActivationCurves {
-  const xs = grid(from, to);
-  const range = `[${fmt(from)}, ${fmt(to)}]`;
-  switch (id) {
-    case 'min-zero': {
+/** Largest r (to 0.001) such that error(x) ≤ tolerance for all |x| ≤ r, assuming error grows with |x|. */
+function largestRadiusWithin(tolerance: number, error: (x: number) => number): number {
+  let low = 0;
+  let high = 10;
+  while (high - low > 1e-3) {
+    const mid = (low + high) / 2;
+    if (error(mid) <= tolerance && error(-mid) <= tolerance) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The reference in parentheses after a space, or nothing when the page gives none. */
+const inParentheses = (reference: string | undefined): string => (reference === undefined ? '' : ` (${reference})`);
+
+interface CatalogueEntry {
+  /** The x range shown when the function is picked. */
+  range: readonly [number, number];
+  /** The keys of `refs` its text can cite (see each entry). */
+  references: readonly string[];
+  curves(
+    request: { from: number; to: number; beta: number; range: string; xs: number[] },
+    refs: References,
+  ): ActivationCurves;
+}
+
+const CATALOGUE = {
+  'min-zero': {
+    range: [-3, 3],
+    references: [],
+    curves: ({ from, to, range, xs }) => {
       const kinks = from < 0 && 0 < to ? [0] : [];
       return {
         title: 'min(0, x) and its derivative',
@@ -205,8 +176,12 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
           'It is ReLU mirrored (min(0, x) = −ReLU(−x)): gradients flow for every negative input, so SGD can train with it.',
         ],
       };
-    }
-    case 'max-neg': {
+    },
+  },
+  'max-neg': {
+    range: [-3, 3],
+    references: [],
+    curves: ({ from, to, range, xs }) => {
       const kinks = from < 0 && 0 < to ? [0] : [];
       return {
         title: 'max(−x, −2x) and its derivative',
@@ -221,13 +196,19 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
           'It is piecewise linear with a single kink at 0, like a (flipped) leaky ReLU, so SGD can train with it.',
         ],
       };
-    }
-    case 'ceiling': {
+    },
+  },
+  ceiling: {
+    range: [-3, 3],
+    // option: the answer option that offers ceiling(x).
+    references: ['option'],
+    curves: ({ from, to, range, xs }, refs) => {
       const jumps = integersBetween(from, to);
       // ceiling is left-continuous: at an integer `from` the value belongs to the piece outside the
       // range, at an integer `to` to the last piece; the derivative is not defined at either.
       const derivative = sample(xs, () => 0, integersBetween(from, to, true, true));
       const zeroSlope = derivative.filter((p) => p !== null).length;
+      const option = refs['option'];
       return {
         title: 'ceiling(x) and its derivative',
         description: `ceiling(x) is a staircase that jumps by 1 at every integer; its derivative is 0 between integers and not defined at them. Plotted over ${range}.`,
@@ -237,17 +218,23 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
           { name: 'Derivative', points: derivative, dashed: true },
         ],
         sentences: [
-          `Between integers ceiling(x) is flat, so its derivative is 0; at each integer it jumps, so the derivative is not defined there (${jumps.length.toLocaleString('en-US')} ${jumps.length === 1 ? 'jump' : 'jumps'} in this range).`,
-          `All ${zeroSlope.toLocaleString('en-US')} sampled points off the integers have gradient exactly 0: the gradient is zero almost everywhere, so SGD gets no signal through it, which is why (iii) is not a usable activation.`,
+          `Between integers ceiling(x) is flat, so its derivative is 0; at each integer it jumps, so the derivative is not defined there (${formatExact(jumps.length)} ${jumps.length === 1 ? 'jump' : 'jumps'} in this range).`,
+          `All ${formatExact(zeroSlope)} sampled points off the integers have gradient exactly 0: the gradient is zero almost everywhere, so SGD gets no signal through it${option === undefined ? '' : `, which is why ${option} is not a usable activation`}.`,
         ],
       };
-    }
-    case 'h': {
+    },
+  },
+  h: {
+    range: [-4, 4],
+    // question: the question that asks for dh/dx.
+    references: ['question'],
+    curves: ({ range, xs }, refs) => {
       const official = sample(xs, hDerivativeOfficial);
       const { gap, at } = largestGap(official, (x) => centralDifference(h, x));
+      const question = refs['question'];
       return {
         title: 'h(x) = x log(1 + tanh(eˣ)) and its derivative',
-        description: `h(x), the official derivative formula from 2(c), and a numerical central difference, plotted over ${range}. The two derivative curves coincide.`,
+        description: `h(x), the official derivative formula${question === undefined ? '' : ` from ${question}`}, and a numerical central difference, plotted over ${range}. The two derivative curves coincide.`,
         yLabel: 'Value (unitless)',
         series: [
           { name: 'h(x)', points: sample(xs, h) },
@@ -259,10 +246,16 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
           'For large x, tanh(eˣ) is 1 to double precision: h(x) → x log 2 and dh/dx → log 2 ≈ 0.693.',
         ],
       };
-    }
-    case 'softplus': {
+    },
+  },
+  softplus: {
+    range: [-4, 4],
+    // derivative: the course's name for the derivative, if it gives one.
+    references: ['derivative'],
+    curves: ({ beta, range, xs }, refs) => {
       const values = sample(xs, (x) => softplus(x, beta));
-      const { gap, at } = largestGap(values, (x) => Math.max(0, x));
+      const { gap, at } = largestGap(values, relu);
+      const name = refs['derivative'];
       return {
         title: `Softplus with β = ${fmt(beta)} and its derivative`,
         description: `Softplus(x) = (1/β) log(1 + e^(βx)) with β = ${fmt(beta)}, its derivative σ(βx), and ReLU for comparison, plotted over ${range}.`,
@@ -270,17 +263,23 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
         series: [
           { name: 'Softplus(x)', points: values },
           { name: 'Derivative σ(βx)', points: sample(xs, (x) => softplusDerivative(x, beta)) },
-          { name: 'ReLU max(0, x)', points: sample(xs, (x) => Math.max(0, x)), dashed: true },
+          { name: 'ReLU max(0, x)', points: sample(xs, relu), dashed: true },
         ],
         sentences: [
           `Largest gap between Softplus and ReLU over ${range}: ${formatNumber(gap, 3)} at x = ${fmt(at)} (log(2)/β = ${formatNumber(Math.LN2 / beta, 3)} at 0): a larger β makes Softplus closer to ReLU.`,
-          'The derivative e^(βx)/(1 + e^(βx)) = σ(βx) is 4(v)’s δ₂; it is computed as σ(βx) so e^(βx) never overflows.',
+          `The derivative e^(βx)/(1 + e^(βx)) = σ(βx)${name === undefined ? '' : ` is ${name}; it`} is computed as σ(βx) so e^(βx) never overflows.`,
         ],
       };
-    }
-    case 'sigmoid': {
-      const derivative = sample(xs, (x) => sigmoid(x) * (1 - sigmoid(x)));
+    },
+  },
+  sigmoid: {
+    range: [-8, 8],
+    // derivation: where the course derives variance through depth assuming zero-mean activations.
+    references: ['derivation'],
+    curves: ({ range, xs }, refs) => {
+      const derivative = sample(xs, sigmoidDerivative);
       const peak = Math.max(...derivative.map((p) => (p === null ? 0 : p[1])));
+      const derivation = refs['derivation'];
       return {
         title: 'Sigmoid σ(x) and its derivative',
         description: `σ(x) = 1/(1 + e^(−x)) and its derivative σ(x)(1 − σ(x)), plotted over ${range}.`,
@@ -291,13 +290,19 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
         ],
         sentences: [
           `The largest slope in this range is ${formatNumber(peak, 3)} (at most 1/4, at x = 0): each sigmoid layer scales gradients by 1/4 or less.`,
-          'Its outputs have mean 1/2, not 0, which is what Figure 1’s zero-mean derivation assumes away (see the variance explorer).',
+          `Its outputs have mean 1/2, not 0, which is what ${derivation === undefined ? 'a' : `${derivation}’s`} zero-mean derivation assumes away (see the variance explorer).`,
         ],
       };
-    }
-    case 'tanh': {
-      const derivative = sample(xs, (x) => 1 - Math.tanh(x) ** 2);
+    },
+  },
+  tanh: {
+    range: [-4, 4],
+    // derivation: where the course uses tanh(z) ≈ z.
+    references: ['derivation'],
+    curves: ({ range, xs }, refs) => {
+      const derivative = sample(xs, tanhDerivative);
       const peak = Math.max(...derivative.map((p) => (p === null ? 0 : p[1])));
+      const derivation = refs['derivation'];
       return {
         title: 'tanh(x) and its derivative',
         description: `tanh(x) and its derivative 1 − tanh²(x), plotted over ${range}.`,
@@ -307,18 +312,23 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
           { name: 'Derivative 1 − tanh²(x)', points: derivative, dashed: true },
         ],
         sentences: [
-          `The largest slope in this range is ${formatNumber(peak, 3)} (at most 1, at x = 0), which is why Figure 1 can use tanh(z) ≈ z near 0.`,
+          `The largest slope in this range is ${formatNumber(peak, 3)} (at most 1, at x = 0), which is why ${derivation === undefined ? '' : `${derivation} can use `}tanh(z) ≈ z near 0.`,
         ],
       };
-    }
-    case 'sigmoid-linearised': {
+    },
+  },
+  'sigmoid-linearised': {
+    range: [-6, 6],
+    // identity: writes σ through tanh; tangent: linearises σ near 0; variance: derives Var(σ(x)).
+    references: ['identity', 'tangent', 'variance'],
+    curves: ({ range, xs }, refs) => {
       const exact = sample(xs, sigmoidViaTanh);
       const linear = (x: number) => x / 4 + 1 / 2;
       const { gap, at } = largestGap(exact, linear);
       const within = largestRadiusWithin(0.01, (x) => Math.abs(sigmoidViaTanh(x) - linear(x)));
       return {
         title: 'σ(x) = tanh(x/2)/2 + 1/2 against its linearisation x/4 + 1/2',
-        description: `σ(x) written through tanh (3(a)) and the tangent line x/4 + 1/2 at 0 (3(b)), plotted over ${range}.`,
+        description: `σ(x) written through tanh${inParentheses(refs['identity'])} and the tangent line x/4 + 1/2 at 0${inParentheses(refs['tangent'])}, plotted over ${range}.`,
         yLabel: 'Value (unitless)',
         series: [
           { name: 'σ(x) = tanh(x/2)/2 + 1/2', points: exact },
@@ -326,21 +336,94 @@ export function activationCurves({ id, from, to, beta }: CurveRequest): Activati
         ],
         sentences: [
           `The linearisation stays within 0.01 of σ(x) for |x| < ${fmt(within)}; over ${range} the largest gap is ${fmt(gap)} (at x = ${fmt(at)}).`,
-          'So Var(σ(x)) ≈ Var(x)/16 (3(c)) only holds while x stays near 0.',
+          `So Var(σ(x)) ≈ Var(x)/16${inParentheses(refs['variance'])} only holds while x stays near 0.`,
         ],
       };
-    }
-  }
+    },
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+export type ActivationId = keyof typeof CATALOGUE;
+
+export const ACTIVATION_IDS = Object.keys(CATALOGUE) as ActivationId[];
+
+export function defaultRange(id: ActivationId): readonly [number, number] {
+  return CATALOGUE[id].range;
 }
 
-/** Largest r (to 0.001) such that error(x) ≤ tolerance for all |x| ≤ r, assuming error grows with |x|. */
-function largestRadiusWithin(tolerance: number, error: (x: number) => number): number {
-  let low = 0;
-  let high = 10;
-  while (high - low > 1e-3) {
-    const mid = (low + high) / 2;
-    if (error(mid) <= tolerance && error(-mid) <= tolerance) low = mid;
-    else high = mid;
-  }
-  return low;
+/** The series and sentences for one function over [from, to], citing the course as `refs` says. */
+export function activationCurves({ id, from, to, beta }: CurveRequest, refs: References = {}): ActivationCurves {
+  const entry: CatalogueEntry = CATALOGUE[id];
+  return entry.curves({ from, to, beta, range: `[${fmt(from)}, ${fmt(to)}]`, xs: grid(from, to) }, refs);
+}
+
+type Invalid = { ok: false; errors: [{ field: CurveField; message: string }] };
+const invalid = (field: CurveField, message: string): Invalid => ({ ok: false, errors: [{ field, message }] });
+
+/** The range first, then whether it is a range, then β (which only Softplus has). */
+export function parseCurveRequest(
+  id: ActivationId,
+  raw: Record<CurveField, string>,
+): Validated<CurveRequest, CurveField> {
+  const range = parseFields({ from: raw.from, to: raw.to }, { from: CURVE_RULES.from, to: CURVE_RULES.to });
+  if (!range.ok) return range;
+  const { from, to } = range.value;
+  if (to <= from) return invalid('to', 'To x: must be greater than From x.');
+  if (id !== 'softplus') return { ok: true, value: { id, from, to, beta: 1 } };
+  const beta = parseNumber(raw.beta, CURVE_RULES.beta);
+  return beta.ok ? { ok: true, value: { id, from, to, beta: beta.value } } : invalid('beta', beta.message);
+}
+
+/** One function as the content lists it. */
+export interface ShownActivationProp {
+  /** Which function of the catalogue. */
+  fn: ActivationId;
+  /** Its name in the picker, e.g. "ceiling(x)". */
+  label: string;
+  /** Where the course uses it (a problem or part), shown in parentheses after the label. */
+  source?: string;
+  /** How its sentences cite the course; the keys each function accepts are in the catalogue. */
+  refs?: References;
+}
+
+export interface ActivationExplorerProps {
+  /** The functions the picker offers, in order. */
+  functions: readonly ShownActivationProp[];
+  /** The function shown first; the first listed if not given. */
+  initial?: ActivationId;
+}
+
+export interface ShownActivation {
+  id: ActivationId;
+  /** The picker's option text: the label, then the source in parentheses. */
+  option: string;
+  refs: References;
+}
+
+const check = propChecker('ActivationExplorer');
+
+/** Validates the props; a mistake in the content stops the build with a message naming the prop. */
+export function activationExplorerSetup(props: { [K in keyof ActivationExplorerProps]?: unknown }): {
+  functions: ShownActivation[];
+  initial: ActivationId;
+} {
+  const functions = check.list('functions', props.functions).map((raw, index): ShownActivation => {
+    const name = `functions[${index}]`;
+    const shown = check.record(name, raw, ['fn', 'label', 'source', 'refs']);
+    const id = check.choice(`${name}.fn`, shown['fn'], ACTIVATION_IDS);
+    const label = check.string(`${name}.label`, shown['label']);
+    const source = shown['source'] === undefined ? undefined : check.string(`${name}.source`, shown['source']);
+    const known: readonly string[] = CATALOGUE[id].references;
+    const given = shown['refs'] === undefined ? {} : check.record(`${name}.refs`, shown['refs'], known);
+    const refs = Object.fromEntries(
+      Object.entries(given).map(([key, value]) => [key, check.string(`${name}.refs.${key}`, value)]),
+    );
+    return { id, option: source === undefined ? label : `${label} (${source})`, refs };
+  });
+  const ids = functions.map((f) => f.id);
+  ids.forEach((id, index) => {
+    if (ids.indexOf(id) !== index) check.fail(`functions[${index}].fn`, `lists "${id}" a second time.`);
+  });
+  const initial = props.initial === undefined ? ids[0]! : check.choice('initial', props.initial, ids);
+  return { functions, initial };
 }

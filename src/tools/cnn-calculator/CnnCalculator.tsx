@@ -1,39 +1,36 @@
 /**
- * Output volume and parameter count of every layer of a CNN written in the exam's notation
- * (Problem 5), with the working. Prefilled by the content with the exam's network, it shows results
- * only after the student presses Compute or edits a field, so it never gives away the solution table unasked.
+ * Output volume and parameter count of every layer of a CNN written in exam notation, with the
+ * working. Prefilled by the content with the exam's network, it shows results only after the student
+ * presses Compute or edits a field, so it never gives away a solution table unasked.
  */
 import type { JSX } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
-import { computeCnn, formatActivation, type CnnResult, type CnnRow } from './cnn-shapes';
+import {
+  cnnCalculatorSetup,
+  computeCnn,
+  formatActivation,
+  type CnnCalculatorProps,
+  type CnnResult,
+  type CnnRow,
+} from './cnn-shapes';
+import { formatExact } from '../../ui/format';
+import { FieldError } from '../../ui/NumberField';
 import { useRevealOnRequest } from '../../ui/useRevealOnRequest';
-import '../../ui/counters.css';
-
-export interface CnnCalculatorProps {
-  /** Input volume, e.g. "128*128*6" (also "128x128x6"). */
-  input: string;
-  /** One layer per line, e.g. "CONV5-8\nReLU". */
-  layers: string;
-  /** Id of the root element, for links such as #cnn-calculator. */
-  id?: string;
-  title?: string;
-}
-
-const count = (value: number): string => value.toLocaleString('en-US');
+import '../../ui/tools.css';
 
 function Row({ row }: { row: CnnRow }): JSX.Element {
   const layer = (
     <th scope="row">
       <code>{row.source}</code>
-      <span class="counter-formula">line {row.line}</span>
+      <span class="tool-working">line {row.line}</span>
     </th>
   );
   if (row.status === 'error') {
     return (
-      <tr class="counter-invalid">
+      <tr class="tool-row-bad">
         {layer}
         <td colSpan={2}>
-          <span role="alert" class="counter-error">
+          <span role="alert" class="tool-error">
             Line {row.line}: {row.message}
           </span>
         </td>
@@ -44,7 +41,7 @@ function Row({ row }: { row: CnnRow }): JSX.Element {
     return (
       <tr>
         {layer}
-        <td colSpan={2} class="counter-hint">
+        <td colSpan={2} class="tool-hint">
           Waiting for a valid Input volume.
         </td>
       </tr>
@@ -55,18 +52,18 @@ function Row({ row }: { row: CnnRow }): JSX.Element {
       {layer}
       <td>
         {row.output.kind === 'volume'
-          ? [row.output.h, row.output.w, row.output.c].map(count).join(' × ')
-          : count(row.output.n)}
-        <span class="counter-formula">{row.outputFormula}</span>
+          ? [row.output.h, row.output.w, row.output.c].map(formatExact).join(' × ')
+          : formatExact(row.output.n)}
+        <span class="tool-working">{row.outputFormula}</span>
         {row.notes.map((note) => (
-          <span class="counter-note" key={note}>
+          <span class="tool-cell-note" key={note}>
             {note}
           </span>
         ))}
       </td>
       <td>
-        {count(row.params)}
-        <span class="counter-formula">{row.paramsFormula}</span>
+        {formatExact(row.params)}
+        <span class="tool-working">{row.paramsFormula}</span>
       </td>
     </tr>
   );
@@ -77,7 +74,7 @@ function summarize(result: CnnResult): string {
   const computed = result.rows.filter((row) => row.status === 'ok');
   const last = computed.at(-1);
   const parts = [
-    result.total.ok ? `Total: ${count(result.total.value)} parameters` : result.total.message,
+    result.total.ok ? `Total: ${formatExact(result.total.value)} parameters` : result.total.message,
     last === undefined ? 'no layer computed' : `final output ${formatActivation(last.output, ' × ')}`,
   ];
   const errors = result.errorLines;
@@ -89,12 +86,8 @@ function summarize(result: CnnResult): string {
   return `${parts.join('; ')}.`;
 }
 
-export default function CnnCalculator({
-  input,
-  layers,
-  id = 'cnn-calculator',
-  title = 'CNN shape and parameter calculator',
-}: CnnCalculatorProps): JSX.Element {
+export default function CnnCalculator(props: CnnCalculatorProps): JSX.Element {
+  const { input, layers, id, title } = cnnCalculatorSetup(props);
   const [inputText, setInputText] = useState(input);
   const [layersText, setLayersText] = useState(layers);
   const { shown, hydrated, reveal, edit } = useRevealOnRequest();
@@ -113,9 +106,9 @@ export default function CnnCalculator({
   const lineCount = layersText.split('\n').length;
 
   return (
-    <section class="counter" id={id} aria-labelledby={ids.heading} data-pagefind-ignore="all">
+    <section class="tool" id={id} aria-labelledby={ids.heading} data-pagefind-ignore="all">
       <h3 id={ids.heading}>{title}</h3>
-      <div class="counter-field">
+      <div class="tool-field">
         <label for={ids.input}>Input</label>
         <input
           id={ids.input}
@@ -124,17 +117,15 @@ export default function CnnCalculator({
           autocomplete="off"
           value={inputText}
           onInput={edit(setInputText)}
-          aria-invalid={inputError !== undefined}
+          aria-invalid={inputError === undefined ? undefined : 'true'}
           aria-describedby={inputError === undefined ? ids.inputHint : `${ids.inputHint} ${ids.inputError}`}
         />
-        <span id={ids.inputHint} class="counter-hint">
+        <span id={ids.inputHint} class="tool-hint">
           Height*width*channels, e.g. <code>128*128*6</code>
         </span>
       </div>
-      <div role="alert" id={ids.inputError} class="counter-error">
-        {inputError}
-      </div>
-      <div class="counter-field counter-field-wide">
+      <FieldError id={ids.inputError} message={inputError} />
+      <div class="tool-field tool-field-wide">
         <label for={ids.layers}>Layers</label>
         <textarea
           id={ids.layers}
@@ -143,10 +134,10 @@ export default function CnnCalculator({
           autocomplete="off"
           value={layersText}
           onInput={edit(setLayersText)}
-          aria-invalid={shown && result.errorLines.length > 0}
+          aria-invalid={shown && result.errorLines.length > 0 ? 'true' : undefined}
           aria-describedby={ids.layersHint}
         />
-        <span id={ids.layersHint} class="counter-hint">
+        <span id={ids.layersHint} class="tool-hint">
           One per line: <code>CONVk-N</code>, <code>POOL-n</code>, <code>ReLU</code> (or tanh, sigmoid…),{' '}
           <code>FLATTEN</code>, <code>FC-N</code>; add <code>with padding P</code> or <code>with stride S</code>.
           Convolutions use padding 1 and stride 1 unless stated.
@@ -155,7 +146,7 @@ export default function CnnCalculator({
       <button type="button" onClick={reveal} disabled={!hydrated}>
         Compute
       </button>
-      <p aria-live="polite" class="counter-summary">
+      <p aria-live="polite" class="tool-status">
         {!hydrated
           ? 'Computing needs JavaScript; the formulas it uses are below.'
           : shown
@@ -163,8 +154,8 @@ export default function CnnCalculator({
             : 'Press Compute, or edit a field, to see each layer’s output volume and parameters.'}
       </p>
       {shown ? (
-        <div class="counter-scroll" role="region" aria-label="Output volume and parameters per layer" tabIndex={0}>
-          <table class="counter-table">
+        <div class="tool-scroll" role="region" aria-label="Output volume and parameters per layer" tabIndex={0}>
+          <table class="tool-table">
             <caption>Output volume and parameters per layer</caption>
             <thead>
               <tr>
@@ -179,13 +170,15 @@ export default function CnnCalculator({
                 {result.input.ok ? (
                   <>
                     <td>
-                      {[result.input.volume.h, result.input.volume.w, result.input.volume.c].map(count).join(' × ')}
-                      <span class="counter-formula">{result.input.formula}</span>
+                      {[result.input.volume.h, result.input.volume.w, result.input.volume.c]
+                        .map(formatExact)
+                        .join(' × ')}
+                      <span class="tool-working">{result.input.formula}</span>
                     </td>
                     <td>0</td>
                   </>
                 ) : (
-                  <td colSpan={2} class="counter-hint">
+                  <td colSpan={2} class="tool-hint">
                     See the message under the Input field.
                   </td>
                 )}
@@ -198,9 +191,9 @@ export default function CnnCalculator({
               <tr>
                 <th scope="row">Total</th>
                 <td colSpan={2}>
-                  {result.total.ok ? `${count(result.total.value)} parameters` : result.total.message}
+                  {result.total.ok ? `${formatExact(result.total.value)} parameters` : result.total.message}
                   {result.errorLines.length > 0 ? (
-                    <span class="counter-formula">without the lines that have errors</span>
+                    <span class="tool-working">without the lines that have errors</span>
                   ) : null}
                 </td>
               </tr>
@@ -208,7 +201,7 @@ export default function CnnCalculator({
           </table>
         </div>
       ) : null}
-      <details class="counter-formulas">
+      <details class="tool-notes">
         <summary>Formulas used</summary>
         <ul>
           <li>

@@ -1,5 +1,5 @@
 /**
- * Parser for the exam's CNN notation (CS230 Fall 2021 midterm, Problem 5), one layer per line:
+ * Parser for a CNN written in exam notation, one layer per line:
  *   CONVk-N   k x k convolution with N filters (padding 1, stride 1 unless stated)
  *   POOL-n    n x n max-pool, stride n, padding 0
  *   ReLU, tanh, sigmoid, ...   element-wise activations
@@ -7,7 +7,10 @@
  *   FC-N      fully-connected layer with N neurons
  * with optional modifiers "with padding P" and/or "with stride S" on CONV and POOL lines.
  * Only syntax and number validity are checked here; shapes are the concern of cnn-shapes.ts.
+ * Every number goes through the site's one number parser (ui/number-field.ts), and runs of spaces
+ * are collapsed first, so the splitting regular expressions below never rescan a long run.
  */
+import { parseNumber, sizeRule, type Checked } from '../../ui/number-field';
 
 export interface Volume {
   h: number;
@@ -58,24 +61,13 @@ const POOL = new RegExp(String.raw`^(?:max\s*)?pool\s*-\s*(${NUMBER})$`, 'i');
 const FC = new RegExp(String.raw`^fc\s*-\s*(${NUMBER})$`, 'i');
 const MODIFIER = new RegExp(String.raw`^(padding|stride)\s*(?:=|of)?\s*(${NUMBER})$`, 'i');
 
-type Checked = { ok: true; value: number } | { ok: false; message: string };
-
-/**
- * A size typed by the student must be a whole number within what JavaScript counts exactly;
- * `minimum` is 1 for sizes and 0 for padding.
- */
-export function checkSize(text: string, what: string, minimum: 0 | 1): Checked {
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, message: `The ${what}, ${text}, is not a number.` };
-  if (!Number.isInteger(value)) return { ok: false, message: `The ${what} must be a whole number, not ${text}.` };
-  if (value < minimum) {
-    return { ok: false, message: `The ${what} must be ${minimum === 1 ? 'at least 1' : '0 or more'}, not ${text}.` };
-  }
-  if (!Number.isSafeInteger(value)) {
-    return { ok: false, message: `The ${what}, ${text}, is too large to count exactly in JavaScript.` };
-  }
-  return { ok: true, value };
+/** A size in a layer line or the volume: a whole number from `minimum` (0 for padding) up to the size limit. */
+function checkSize(text: string, label: string, minimum: 0 | 1): Checked {
+  return parseNumber(text, sizeRule(label, minimum));
 }
+
+/** Trimmed, with every run of white space as one space. */
+const collapse = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
 /** Splits "CONV1-32 with padding 0 and stride 2" into the layer and its modifiers. */
 function splitModifiers(line: string): { head: string; modifiers: string[] } {
@@ -108,9 +100,9 @@ function parseModifiers(modifiers: readonly string[], layerName: string): Modifi
 function parseHead(head: string): { ok: true; spec: LayerSpec } | { ok: false; message: string } | undefined {
   const conv = CONV.exec(head);
   if (conv !== null) {
-    const kernel = checkSize(conv[1] ?? '', 'kernel size k in CONVk-N', 1);
+    const kernel = checkSize(conv[1] ?? '', 'Kernel size k in CONVk-N', 1);
     if (!kernel.ok) return kernel;
-    const filters = checkSize(conv[2] ?? '', 'number of filters N in CONVk-N', 1);
+    const filters = checkSize(conv[2] ?? '', 'Number of filters N in CONVk-N', 1);
     if (!filters.ok) return filters;
     return {
       ok: true,
@@ -125,13 +117,13 @@ function parseHead(head: string): { ok: true; spec: LayerSpec } | { ok: false; m
   }
   const pool = POOL.exec(head);
   if (pool !== null) {
-    const size = checkSize(pool[1] ?? '', 'pooling size n in POOL-n', 1);
+    const size = checkSize(pool[1] ?? '', 'Pooling size n in POOL-n', 1);
     if (!size.ok) return size;
     return { ok: true, spec: { kind: 'pool', size: size.value, padding: 0, stride: size.value } };
   }
   const fc = FC.exec(head);
   if (fc !== null) {
-    const units = checkSize(fc[1] ?? '', 'number of neurons N in FC-N', 1);
+    const units = checkSize(fc[1] ?? '', 'Number of neurons N in FC-N', 1);
     if (!units.ok) return units;
     return { ok: true, spec: { kind: 'fc', units: units.value } };
   }
@@ -144,7 +136,7 @@ function parseHead(head: string): { ok: true; spec: LayerSpec } | { ok: false; m
 
 /** Parses one non-blank line of the Layers field. */
 export function parseLayerLine(text: string): { ok: true; spec: LayerSpec } | { ok: false; message: string } {
-  const { head, modifiers } = splitModifiers(text.trim());
+  const { head, modifiers } = splitModifiers(collapse(text));
   const parsed = parseHead(head);
   if (parsed === undefined) {
     if (/^input\b/i.test(head)) {
@@ -181,21 +173,18 @@ export function parseLayers(text: string): ParsedLine[] {
  * Parses a volume "H*W*C" (also "HxWxC", "H×W×C", "H \times W \times C", or "(H, W, C)"), spaces allowed.
  */
 export function parseVolume(text: string): { ok: true; volume: Volume } | { ok: false; message: string } {
-  const trimmed = text
-    .trim()
-    .replace(/^\((.*)\)$/, '$1')
-    .trim();
+  const trimmed = collapse(collapse(text).replace(/^\((.*)\)$/, '$1'));
   if (trimmed === '') return { ok: false, message: 'Enter the input volume as H*W*C, for example 128*128*6.' };
   const parts = trimmed.split(/\s*(?:\*|×|x|X|,|\\times)\s*/);
   if (parts.length !== 3 || parts.some((part) => part === '')) {
     return { ok: false, message: `"${trimmed}" is not a volume: write height*width*channels, for example 128*128*6.` };
   }
   const [h, w, c] = parts;
-  const height = checkSize(h ?? '', 'height H', 1);
+  const height = checkSize(h ?? '', 'Height H', 1);
   if (!height.ok) return height;
-  const width = checkSize(w ?? '', 'width W', 1);
+  const width = checkSize(w ?? '', 'Width W', 1);
   if (!width.ok) return width;
-  const channels = checkSize(c ?? '', 'number of channels C', 1);
+  const channels = checkSize(c ?? '', 'Number of channels C', 1);
   if (!channels.ok) return channels;
   return { ok: true, volume: { h: height.value, w: width.value, c: channels.value } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOfficialCnnTable, type OfficialRow } from './cnn-official';
+import { checkOfficialCnnTable, officialCnnTable, type OfficialRow } from './cnn-official';
 
 const LAYERS = `CONV5-8
 ReLU
@@ -37,7 +37,10 @@ describe('checkOfficialCnnTable', () => {
     const check = checkOfficialCnnTable('128*128*6', LAYERS, OFFICIAL);
     expect(check.ok, 'official answers agree with the calculator').toBe(true);
     if (!check.ok) return;
-    expect(check.rows.map((row) => row.volume), 'volumes rendered with ×').toContain('126 × 126 × 8');
+    expect(
+      check.rows.map((row) => row.volume),
+      'volumes rendered with ×',
+    ).toContain('126 × 126 × 8');
     expect(
       check.rows.map((row) => row.paramsFormula),
       'the parameter column shows the working, 0 where there is none',
@@ -60,7 +63,9 @@ describe('checkOfficialCnnTable', () => {
   it('accepts the official volumes written as in LaTeX or with x', () => {
     const official = OFFICIAL.map((row) => ({ ...row, volume: row.volume.replaceAll('*', ' \\times ') }));
     expect(problems(official), 'LaTeX volumes').toEqual([]);
-    expect(problems(OFFICIAL.map((row) => ({ ...row, volume: row.volume.replaceAll('*', 'x') }))), 'x volumes').toEqual([]);
+    expect(problems(OFFICIAL.map((row) => ({ ...row, volume: row.volume.replaceAll('*', 'x') }))), 'x volumes').toEqual(
+      [],
+    );
   });
 
   it('names the row when an official parameter count is wrong', () => {
@@ -100,5 +105,29 @@ describe('checkOfficialCnnTable', () => {
     expect(problems(OFFICIAL, LAYERS.replace('FLATTEN', 'FLATEN')), 'a typo in the content').toEqual([
       expect.stringMatching(/^Layer line 9 "FLATEN": Unknown layer "FLATEN"/),
     ]);
+  });
+});
+
+describe('officialCnnTable (the props from the content)', () => {
+  it('returns the checked rows to render', () => {
+    expect(officialCnnTable({ input: '128*128*6', layers: LAYERS, official: OFFICIAL })).toHaveLength(11);
+  });
+
+  it('stops the build with the tool and the prop named', () => {
+    const wrong = OFFICIAL.map((row) => (row.layer === 'FC-27' ? { ...row, params: 221184 } : row));
+    expect(() => officialCnnTable({ input: '128*128*6', layers: LAYERS, official: wrong })).toThrow(
+      'CnnSolutionTable: prop `official` disagrees with the calculator:\n- Row 11 (FC-27): the official parameter count is 221184',
+    );
+    const typo = OFFICIAL.map((row, index) => (index === 1 ? { ...row, params: '1208' } : row));
+    expect(() => officialCnnTable({ input: '128*128*6', layers: LAYERS, official: typo })).toThrow(
+      'CnnSolutionTable: prop `official[1].params` must be a whole number from 0 to 9,007,199,254,740,991, got "1208".',
+    );
+    expect(() =>
+      officialCnnTable({
+        input: '128*128*6',
+        layers: LAYERS,
+        official: [{ layer: 'Input', volume: '128*128*6', parameters: 0 }],
+      }),
+    ).toThrow('prop `official[0]` has unknown key parameters (allowed: layer, volume, params).');
   });
 });

@@ -2,6 +2,8 @@
  * Checks an exam's official CNN table against the calculator, so a wrong official answer fails the
  * build instead of being published. Rows are the Input row followed by one row per layer line.
  */
+import { LARGEST_EXACT_COUNT } from '../../ui/number-field';
+import { propChecker } from '../../ui/tool-props';
 import { parseVolume } from './cnn-notation';
 import { computeCnn, formatActivation, type Activation, type CnnResult, type ComputedRow } from './cnn-shapes';
 
@@ -102,4 +104,36 @@ export function compareWithOfficial(result: CnnResult, official: readonly Offici
 /** Convenience for build-time checks: compute from the exam's notation and compare. */
 export function checkOfficialCnnTable(input: string, layers: string, official: readonly OfficialRow[]): OfficialCheck {
   return compareWithOfficial(computeCnn(input, layers), official);
+}
+
+/** What the content passes to the solution table. */
+export interface CnnSolutionTableProps {
+  /** Input volume in exam notation, e.g. "128*128*6". */
+  input: string;
+  /** One layer per line, e.g. "CONV5-8\nReLU". */
+  layers: string;
+  /** The official table: the Input row first, then one row per layer. */
+  official: OfficialRow[];
+}
+
+const check = propChecker('CnnSolutionTable');
+const PARAMS = { label: 'params', min: 0, max: LARGEST_EXACT_COUNT, integer: true };
+
+/** Validates the props and checks every official row; the rows to render if all agree. */
+export function officialCnnTable(props: { [K in keyof CnnSolutionTableProps]?: unknown }): CheckedRow[] {
+  const input = check.string('input', props.input);
+  const layers = check.string('layers', props.layers);
+  const official = check.list('official', props.official).map((raw, index): OfficialRow => {
+    const name = `official[${index}]`;
+    const row = check.record(name, raw, ['layer', 'volume', 'params']);
+    return {
+      layer: check.string(`${name}.layer`, row['layer']),
+      volume: check.string(`${name}.volume`, row['volume']),
+      params: check.number(`${name}.params`, row['params'], PARAMS),
+    };
+  });
+  const result = checkOfficialCnnTable(input, layers, official);
+  return result.ok
+    ? result.rows
+    : check.fail('official', `disagrees with the calculator:\n- ${result.problems.join('\n- ')}`);
 }

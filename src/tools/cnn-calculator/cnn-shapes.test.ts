@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCnn, formatActivation, type CnnResult, type CnnRow, type ComputedRow } from './cnn-shapes';
+import {
+  cnnCalculatorSetup,
+  computeCnn,
+  formatActivation,
+  type CnnResult,
+  type CnnRow,
+  type ComputedRow,
+} from './cnn-shapes';
 
 const PROBLEM_5_LAYERS = [
   'CONV5-8',
@@ -54,7 +61,10 @@ describe('Problem 5 of the exam', () => {
 
   it('shows the working in the exam style', () => {
     const rows = computed(result.rows);
-    expect(rows.map((row) => row.paramsFormula).filter((f) => /=/.test(f)), 'parameter formulas').toEqual([
+    expect(
+      rows.map((row) => row.paramsFormula).filter((f) => /=/.test(f)),
+      'parameter formulas',
+    ).toEqual([
       '8*(5*5*6 + 1) = 1208',
       '16*(3*3*8 + 1) = 1168',
       '64*(2*2*16 + 1) = 4160',
@@ -97,7 +107,10 @@ describe('errors', () => {
 
   it('reports an unknown layer and keeps going', () => {
     const result = computeCnn('8*8*3', 'BANANA\nCONV3-2');
-    expect(result.rows.map((row) => row.status), 'BANANA fails, CONV3-2 computes').toEqual(['error', 'ok']);
+    expect(
+      result.rows.map((row) => row.status),
+      'BANANA fails, CONV3-2 computes',
+    ).toEqual(['error', 'ok']);
     expect(result.rows[0]?.status === 'error' && result.rows[0].message).toMatch(/Unknown layer "BANANA"/);
   });
 
@@ -114,7 +127,9 @@ describe('errors', () => {
     const row = only(computeCnn('7*8*1', 'POOL-2'));
     expect(formatActivation(row.output)).toBe('3*4*1');
     expect(row.outputFormula, 'two formulas').toMatch(/^H: floor\(.*\) \+ 1 = 3; W: \(8 \+ 2\*0 - 2\)\/2 \+ 1 = 4/);
-    expect(row.notes, 'only the height is uneven').toEqual([expect.stringMatching(/along the height: .* last 1 padded row is never covered/)]);
+    expect(row.notes, 'only the height is uneven').toEqual([
+      expect.stringMatching(/along the height: .* last 1 padded row is never covered/),
+    ]);
   });
 
   it('refuses a convolution or pooling after FLATTEN, naming where the vector came from', () => {
@@ -136,22 +151,32 @@ describe('errors', () => {
 
   it('refuses numbers beyond Number.MAX_SAFE_INTEGER instead of printing a wrong count', () => {
     const huge = computeCnn('1*1*100000000', 'CONV1-100000000 with padding 0');
-    expect(huge.rows[0]?.status === 'error' && huge.rows[0].message, '1e16 parameters').toMatch(
-      /number of parameters is beyond 9,007,199,254,740,991/,
+    expect(huge.rows[0]?.status === 'error' && huge.rows[0].message, '1e16 parameters').toBe(
+      'The number of parameters is too large to count exactly (above 9,007,199,254,740,991).',
     );
     const input = computeCnn('300000*300000*300000', 'ReLU');
-    expect(!input.input.ok && input.input.message, 'input volume of 2.7e16 values').toMatch(/beyond 9,007,199,254,740,991/);
-    const row = computeCnn('1*1*1', 'FC-3000000000\nFC-3000000000');
-    expect(row.rows.map((r) => r.status), 'the second FC, (3e9 + 1)*3e9, is the line that overflows').toEqual(['ok', 'error']);
+    expect(!input.input.ok && input.input.message, 'input volume of 2.7e16 values').toBe(
+      'The input volume 300000*300000*300000 is too large to count exactly (above 9,007,199,254,740,991).',
+    );
+    const row = computeCnn('1*1*1', 'FC-1000000000\nFC-1000000000');
+    expect(
+      row.rows.map((r) => r.status),
+      'the second FC, (1e9 + 1)*1e9, is the line that overflows',
+    ).toEqual(['ok', 'error']);
     const total = computeCnn('1*1*1', 'FC-70000000\nFC-70000000\nFC-70000000');
     expect(total.errorLines, 'each layer, about 4.9e15, is countable').toEqual([]);
-    expect(!total.total.ok && total.total.message, 'but their sum, about 9.8e15, is not').toMatch(/The total is beyond/);
+    expect(!total.total.ok && total.total.message, 'but their sum, about 9.8e15, is not').toMatch(
+      /^The total is too large to count exactly/,
+    );
   });
 
   it('waits for a valid input instead of inventing shapes, but still reports syntax errors', () => {
     const result = computeCnn('128*128', 'CONV3-4\nBANANA');
     expect(result.input.ok, 'two numbers are not a volume').toBe(false);
-    expect(result.rows.map((row) => row.status), 'syntax is still checked').toEqual(['waiting', 'error']);
+    expect(
+      result.rows.map((row) => row.status),
+      'syntax is still checked',
+    ).toEqual(['waiting', 'error']);
     expect(result.total, 'nothing computed, nothing counted').toEqual({ ok: true, value: 0 });
   });
 });
@@ -215,14 +240,57 @@ describe('invariants (property tests)', () => {
   });
 
   it('never puts NaN or Infinity in a row, whatever the text', () => {
-    const token = fc.constantFrom('CONV', 'POOL', 'FC', '-', ' ', '0', '1', '3', '9', '.5', 'e9', 'with padding ', 'with stride ', 'FLATTEN', 'ReLU', '\n');
+    const token = fc.constantFrom(
+      'CONV',
+      'POOL',
+      'FC',
+      '-',
+      ' ',
+      '0',
+      '1',
+      '3',
+      '9',
+      '.5',
+      'e9',
+      'with padding ',
+      'with stride ',
+      'FLATTEN',
+      'ReLU',
+      '\n',
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 30 }), fc.constantFrom('5*5*3', '1*1*1', '64x32x3'), (tokens, input) => {
         const result = computeCnn(input, tokens.join(''));
         const text = JSON.stringify(result);
-        return !/NaN|Infinity|undefined|null/.test(text) && computed(result.rows).every((row) => Number.isSafeInteger(row.params));
+        return (
+          !/NaN|Infinity|undefined|null/.test(text) &&
+          computed(result.rows).every((row) => Number.isSafeInteger(row.params))
+        );
       }),
       { seed: 42 },
+    );
+  });
+});
+
+describe('cnnCalculatorSetup (the props from the content)', () => {
+  it('opens on the network the content gives, with default id and title', () => {
+    expect(cnnCalculatorSetup({ input: '15x15x3', layers: 'CONV3-15 with padding 1 with stride 1' })).toEqual({
+      input: '15x15x3',
+      layers: 'CONV3-15 with padding 1 with stride 1',
+      id: 'cnn-calculator',
+      title: 'CNN shape and parameter calculator',
+    });
+  });
+
+  it('stops the build with the tool and the prop named for an author mistake', () => {
+    expect(() => cnnCalculatorSetup({ input: '128*128', layers: 'ReLU' })).toThrow(
+      'CnnCalculator: prop `input` is not a volume the calculator reads: "128*128" is not a volume',
+    );
+    expect(() => cnnCalculatorSetup({ input: '8*8*3', layers: 'CONV3-8\nFLATEN' })).toThrow(
+      'CnnCalculator: prop `layers` has an error on line 2 ("FLATEN"): Unknown layer "FLATEN".',
+    );
+    expect(() => cnnCalculatorSetup({ input: '8*8*3' })).toThrow(
+      'CnnCalculator: prop `layers` must be a non-empty string, got nothing.',
     );
   });
 });

@@ -1,12 +1,14 @@
 /**
- * Output volumes and parameter counts of a CNN written in the exam's notation (see cnn-notation.ts),
- * each with the working that produced it, in the exam's own style:
+ * Output volumes and parameter counts of a CNN written in exam notation (see cnn-notation.ts),
+ * each with the working that produced it, in the style of a written solution:
  *   (126 + 2*1 - 3)/1 + 1 = 126        16*(3*3*8 + 1) = 1168        (8192 + 1)*27 = 221211
  *
  * A line with an error is reported and skipped: the next line continues from the last valid
  * activation, so one typo never hides the rest of the network. The total then covers only the
  * valid lines, and `errorLines` says which were left out.
  */
+import { tooLargeToCount } from '../../ui/number-field';
+import { propChecker } from '../../ui/tool-props';
 import { parseLayers, parseVolume, type LayerSpec, type Volume } from './cnn-notation';
 
 export type { Volume } from './cnn-notation';
@@ -52,8 +54,6 @@ export interface CnnResult {
   /** Lines reported as errors (and left out of the total). */
   errorLines: number[];
 }
-
-const TOO_LARGE = `is beyond ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}, the largest whole number JavaScript counts exactly`;
 
 export function formatActivation(activation: Activation, separator = '*'): string {
   return activation.kind === 'volume'
@@ -135,7 +135,7 @@ function needsVolume(current: { n: number }, origin: string, layerName: string):
 }
 
 function tooLarge(what: string, value: number): Step | undefined {
-  return Number.isSafeInteger(value) ? undefined : { ok: false, message: `The ${what} ${TOO_LARGE}.` };
+  return Number.isSafeInteger(value) ? undefined : { ok: false, message: tooLargeToCount(`The ${what}`) };
 }
 
 function applyLayer(spec: LayerSpec, current: Activation, origin: string): Step {
@@ -240,7 +240,7 @@ export function computeCnn(inputText: string, layersText: string): CnnResult {
       current = { kind: 'volume', ...parsedInput.volume };
       input = { ok: true, volume: parsedInput.volume, formula: `${h}*${w}*${c} = ${size} values` };
     } else {
-      input = { ok: false, message: `The input volume ${h}*${w}*${c} ${TOO_LARGE}.` };
+      input = { ok: false, message: tooLargeToCount(`The input volume ${h}*${w}*${c}`) };
     }
   } else {
     input = parsedInput;
@@ -273,7 +273,40 @@ export function computeCnn(inputText: string, layersText: string): CnnResult {
   return {
     input,
     rows,
-    total: Number.isSafeInteger(total) ? { ok: true, value: total } : { ok: false, message: `The total ${TOO_LARGE}.` },
+    total: Number.isSafeInteger(total)
+      ? { ok: true, value: total }
+      : { ok: false, message: tooLargeToCount('The total') },
     errorLines,
+  };
+}
+
+/** What the content passes to the calculator: the network it opens on. */
+export interface CnnCalculatorProps {
+  /** Input volume, e.g. "128*128*6" (also "128x128x6"). */
+  input: string;
+  /** One layer per line, e.g. "CONV5-8\nReLU". */
+  layers: string;
+  /** Id of the root element, for links such as #cnn-calculator. */
+  id?: string;
+  title?: string;
+}
+
+const check = propChecker('CnnCalculator');
+
+/** Validates the props: the network must compute without errors, since the student starts from it. */
+export function cnnCalculatorSetup(props: { [K in keyof CnnCalculatorProps]?: unknown }): Required<CnnCalculatorProps> {
+  const input = check.string('input', props.input);
+  const layers = check.string('layers', props.layers);
+  const result = computeCnn(input, layers);
+  if (!result.input.ok) check.fail('input', `is not a volume the calculator reads: ${result.input.message}`);
+  for (const row of result.rows) {
+    if (row.status === 'error')
+      check.fail('layers', `has an error on line ${row.line} ("${row.source}"): ${row.message}`);
+  }
+  return {
+    input,
+    layers,
+    id: props.id === undefined ? 'cnn-calculator' : check.string('id', props.id),
+    title: props.title === undefined ? 'CNN shape and parameter calculator' : check.string('title', props.title),
   };
 }

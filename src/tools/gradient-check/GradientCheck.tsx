@@ -1,72 +1,35 @@
 /**
- * Gradient check for Problem 4: builds the softplus / log-softmax network with seeded weights and
- * compares ∂L/∂W[1] and ∂L/∂b[1] from a formula with finite differences of the loss.
- * The formulas themselves (the answer to 4(vi)) stay inside a closed <details> until the student
- * opens it; the rest of the lab shows only shapes and numbers.
+ * Gradient check lab: builds the softplus / log-softmax network with seeded weights and compares
+ * ∂L/∂W[1] and ∂L/∂b[1] from a formula with finite differences of the loss (gradient-check-lab.ts).
+ * The formulas themselves (an answer) stay inside a closed <details> until the student opens it;
+ * the rest of the lab shows only shapes and numbers.
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
+import { RELATIVE_ERROR_FLOOR } from './gradient-check';
 import {
-  checkNetworkGradients,
-  PASS_THRESHOLD,
-  RELATIVE_ERROR_FLOOR,
-  type GradientComparison,
-} from './gradient-check';
-import type { NumberRule } from '../../ui/numeric-field';
-import { createProblem, GRADIENT_FORMULAS, quantityShapes, type GradientFormula } from './softplus-network';
-import { LabField, useLabFields } from '../../ui/LabField';
-import '../../ui/labs.css';
+  DEFAULT_LAB_SETTINGS,
+  FORMULA_TEXT,
+  LAB_RULES,
+  gradientCheckSetup,
+  parseLabSettings,
+  runGradientCheckLab,
+  type CheckedGradient,
+  type GradientCheckProps,
+  type LabField,
+} from './gradient-check-lab';
+import { quantityShapes, type GradientFormula } from './softplus-network';
+import { formatExact, formatExponential, formatPrecision, formatRounded } from '../../ui/format';
+import { NumberField, useFieldTexts } from '../../ui/NumberField';
+import '../../ui/tools.css';
 
-type Field = 'inputSize' | 'hiddenUnits' | 'classes' | 'beta' | 'seed';
-
-const RULES: Record<Field, NumberRule> = {
-  inputSize: { min: 1, max: 64, integer: true },
-  hiddenUnits: { min: 1, max: 64, integer: true },
-  // One class makes softmax ≡ 1 and every gradient 0, so any formula would "pass".
-  classes: { min: 2, max: 64, integer: true },
-  // Below 0.1, Softplus ≈ log(2)/β is a large constant offset and the loss reaches the hundreds.
-  beta: { min: 0.1, max: 100, integer: false },
-  seed: { min: 0, max: 999_999, integer: true },
-};
-
-const FORMULAS: Record<GradientFormula, { option: string; checking: string; dW1: string; db1: string }> = {
-  official: {
-    option: 'No: the official solution’s formula',
-    checking: 'the official solution’s formula',
-    dW1: '(δ1ᵀ δ0 ∘ δ2) xᵀ',
-    db1: 'δ1ᵀ δ0 ∘ δ2',
-  },
-  'forget-transpose': {
-    option: 'Forget the transpose',
-    checking: 'a wrong formula (forget the transpose)',
-    dW1: '(δ1 δ0 ∘ δ2) xᵀ',
-    db1: 'δ1 δ0 ∘ δ2',
-  },
-  'drop-elementwise': {
-    option: 'Drop the element-wise product',
-    checking: 'a wrong formula (drop the element-wise product)',
-    dW1: '(δ1ᵀ δ0) xᵀ',
-    db1: 'δ1ᵀ δ0',
-  },
-  'softplus-not-derivative': {
-    option: 'Use softplus instead of its derivative',
-    checking: 'a wrong formula (softplus instead of its derivative)',
-    dW1: '(δ1ᵀ δ0 ∘ Softplus(z[1])) xᵀ',
-    db1: 'δ1ᵀ δ0 ∘ Softplus(z[1])',
-  },
-};
-
-/** Matrices up to this many rows and columns are listed entry by entry; larger ones are summarized. */
-const MAX_LISTED_SIDE = 6;
-
-/** Six significant digits, so matching analytic and numeric values look identical; a real minus sign. */
-const fixed = (value: number): string => (value === 0 ? '0' : value.toPrecision(6).replace(/^-/, '−'));
-const scientific = (value: number): string => (value === 0 ? '0' : value.toExponential(1));
+/** Six significant digits, so matching analytic and numeric values look identical. */
+const fixed = (value: number): string => formatPrecision(value, 6);
+const scientific = (value: number): string => formatExponential(value, 1);
 /** Keeps "7.6e-10" on one line (browsers may break after its hyphen). */
-const Num = ({ children }: { children: string }): JSX.Element => <span class="lab-nowrap">{children}</span>;
-const count = (value: number): string => value.toLocaleString('en-US');
+const Num = ({ children }: { children: string }): JSX.Element => <span class="tool-nowrap">{children}</span>;
 
-/** Renders the exam's D_x and D_a with real subscripts. */
+/** Renders D_x and D_a with real subscripts. */
 function subscripted(text: string): ComponentChildren {
   return text.split(/D_([xa])/).map((part, index) =>
     index % 2 === 1 ? (
@@ -79,49 +42,35 @@ function subscripted(text: string): ComponentChildren {
   );
 }
 
-const entryName = (row: number, col: number, cols: number): string =>
-  cols === 1 ? `(${row + 1})` : `(${row + 1}, ${col + 1})`;
-
-/** One checked gradient: its name, its shape and how the formula compared with finite differences. */
-interface CheckedGradient {
-  name: string;
-  rows: number;
-  cols: number;
-  comparison: GradientComparison;
-}
-
-function GradientSummary(props: CheckedGradient): JSX.Element {
-  const { name, rows, cols, comparison } = props;
-  const { worst } = comparison;
-  const total = rows * cols;
+function GradientSummary({ gradient }: { gradient: CheckedGradient }): JSX.Element {
+  const { name, rows, cols, worst, entries, failing, passed } = gradient;
   return (
-    <p class={comparison.passed ? 'lab-pass' : 'lab-fail'}>
-      <strong>
-        {name} ({rows} × {cols}): {comparison.passed ? 'passes' : 'fails'}.
+    <p>
+      <strong class={passed ? 'tool-ok' : 'tool-danger'}>
+        {name} ({rows} × {cols}): {passed ? 'passes' : 'fails'}.
       </strong>{' '}
-      Largest relative error <Num>{scientific(worst.relativeError)}</Num> at entry{' '}
-      <Num>{entryName(worst.row, worst.col, cols)}</Num> (analytic <Num>{fixed(worst.analytic)}</Num>, numeric{' '}
-      <Num>{fixed(worst.numeric)}</Num>);{' '}
-      {comparison.passed
-        ? `all ${count(total)} entries are below 10⁻⁶.`
-        : `${count(comparison.failing)} of ${count(total)} entries are at or above 10⁻⁶.`}
+      Largest relative error <Num>{scientific(worst.relativeError)}</Num> at entry <Num>{worst.name}</Num> (analytic{' '}
+      <Num>{fixed(worst.analytic)}</Num>, numeric <Num>{fixed(worst.numeric)}</Num>);{' '}
+      {passed
+        ? `all ${formatExact(entries)} entries are below 10⁻⁶.`
+        : `${formatExact(failing)} of ${formatExact(entries)} entries are at or above 10⁻⁶.`}
     </p>
   );
 }
 
-function GradientEntries(props: CheckedGradient): JSX.Element {
-  const { name, rows, cols, comparison } = props;
-  if (rows > MAX_LISTED_SIDE || cols > MAX_LISTED_SIDE) {
+function GradientEntries({ gradient }: { gradient: CheckedGradient }): JSX.Element {
+  const { name, rows, cols, entries, listed } = gradient;
+  if (listed === undefined) {
     return (
-      <p class="lab-note">
-        {name} has {rows} × {cols} = {count(rows * cols)} entries, too many to list: its summary above gives the worst
+      <p class="tool-hint">
+        {name} has {rows} × {cols} = {formatExact(entries)} entries, too many to list: its summary above gives the worst
         one.
       </p>
     );
   }
   return (
-    <div class="lab-scroll" role="region" aria-label={`Entries of ${name}`} tabIndex={0}>
-      <table class="lab-table lab-numbers">
+    <div class="tool-scroll" role="region" aria-label={`Entries of ${name}`} tabIndex={0}>
+      <table class="tool-table tool-numbers">
         <caption>Entries of {name}</caption>
         <thead>
           <tr>
@@ -132,10 +81,10 @@ function GradientEntries(props: CheckedGradient): JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {comparison.entries.map((e) => (
-            <tr key={`${e.row}-${e.col}`} class={e.relativeError < PASS_THRESHOLD ? undefined : 'lab-bad'}>
-              <th scope="row" class="lab-nowrap">
-                {entryName(e.row, e.col, cols)}
+          {listed.map((e) => (
+            <tr key={e.name} class={e.passed ? undefined : 'tool-row-bad'}>
+              <th scope="row" class="tool-nowrap">
+                {e.name}
               </th>
               <td>{fixed(e.analytic)}</td>
               <td>{fixed(e.numeric)}</td>
@@ -148,99 +97,93 @@ function GradientEntries(props: CheckedGradient): JSX.Element {
   );
 }
 
-export default function GradientCheck(): JSX.Element {
-  const { values, fieldProps } = useLabFields<Field>(
-    { inputSize: '3', hiddenUnits: '4', classes: '3', beta: '1', seed: '1' },
-    RULES,
-  );
-  const [formula, setFormula] = useState<GradientFormula>('official');
+export default function GradientCheck(props: GradientCheckProps): JSX.Element {
+  const { formulas, reveals } = gradientCheckSetup(props);
+  const { texts, onText } = useFieldTexts<LabField>({
+    inputSize: String(DEFAULT_LAB_SETTINGS.inputSize),
+    hiddenUnits: String(DEFAULT_LAB_SETTINGS.hiddenUnits),
+    classes: String(DEFAULT_LAB_SETTINGS.classes),
+    beta: String(DEFAULT_LAB_SETTINGS.beta),
+    seed: String(DEFAULT_LAB_SETTINGS.seed),
+  });
+  const [formula, setFormula] = useState<GradientFormula>(formulas[0]!.formula);
   const uid = useId();
 
-  const outcome = useMemo(() => {
-    if (!values) return undefined;
-    const sizes = { inputSize: values.inputSize, hiddenUnits: values.hiddenUnits, classes: values.classes };
-    const { network, example } = createProblem(sizes, values.beta, values.seed);
-    return { sizes, label: example.label, check: checkNetworkGradients(network, example, formula) };
-  }, [values, formula]);
-
-  const check = outcome?.check;
-  const gradients: CheckedGradient[] =
-    outcome && check?.ok
-      ? [
-          {
-            name: '∂L/∂W[1]',
-            rows: outcome.sizes.hiddenUnits,
-            cols: outcome.sizes.inputSize,
-            comparison: check.value.dW1,
-          },
-          { name: '∂L/∂b[1]', rows: outcome.sizes.hiddenUnits, cols: 1, comparison: check.value.db1 },
-        ]
-      : [];
-  const wrongButPassed =
-    formula !== 'official' && check?.ok === true && check.value.dW1.passed && check.value.db1.passed;
+  const parsed = useMemo(() => parseLabSettings(texts), [texts]);
+  const outcome = useMemo(
+    () => (parsed.ok ? runGradientCheckLab(parsed.value, formula) : undefined),
+    [parsed, formula],
+  );
+  const field = (name: LabField) => ({
+    rule: LAB_RULES[name],
+    text: texts[name],
+    onText: onText(name),
+    error: parsed.ok ? undefined : parsed.errors.find((e) => e.field === name)?.message,
+  });
+  const offered = formulas.find((f) => f.formula === formula);
 
   return (
-    <section class="lab" aria-labelledby={`${uid}-heading`} data-pagefind-ignore="all">
+    <section class="tool" aria-labelledby={`${uid}-heading`} data-pagefind-ignore="all">
       <h3 id={`${uid}-heading`}>Gradient check lab</h3>
       <p>
         This builds the network of this problem with random weights (fixed by the seed) and a random true class,
         computes ∂L/∂W[1] and ∂L/∂b[1] with a formula (analytic), and compares each entry with finite differences of the
         loss (numeric). A correct formula agrees to a relative error below 10⁻⁶.
       </p>
-      <div class="lab-fields">
-        <LabField label="Input size" symbol={subscripted('D_x')} {...fieldProps('inputSize')} />
-        <LabField label="Hidden units" symbol={subscripted('D_a')} {...fieldProps('hiddenUnits')} />
-        <LabField label="Classes" symbol="K" {...fieldProps('classes')} />
-        <LabField label="Beta" symbol="β" {...fieldProps('beta')} />
-        <LabField label="Seed" {...fieldProps('seed')} />
+      <div class="tool-fields">
+        <NumberField symbol={subscripted('D_x')} {...field('inputSize')} />
+        <NumberField symbol={subscripted('D_a')} {...field('hiddenUnits')} />
+        <NumberField symbol="K" {...field('classes')} />
+        <NumberField symbol="β" {...field('beta')} />
+        <NumberField {...field('seed')} />
       </div>
 
-      <details class="lab-formulas">
-        <summary>Formulas to check (shows the answer to 4(vi))</summary>
-        <div class="lab-field">
+      <details class="tool-spoiler">
+        <summary>Formulas to check{reveals === undefined ? null : ` (shows the answer to ${reveals})`}</summary>
+        <div class="tool-field">
           <label for={`${uid}-formula`}>Use a wrong formula</label>
           <select
             id={`${uid}-formula`}
             value={formula}
             onChange={(event) => setFormula(event.currentTarget.value as GradientFormula)}
           >
-            {GRADIENT_FORMULAS.map((f) => (
-              <option key={f} value={f}>
-                {FORMULAS[f].option}
+            {formulas.map((f) => (
+              <option key={f.formula} value={f.formula}>
+                {f.option}
               </option>
             ))}
           </select>
         </div>
-        <p class="lab-formula">
-          ∂L/∂W[1] = {FORMULAS[formula].dW1}
+        <p class="tool-formula">
+          ∂L/∂W[1] = {FORMULA_TEXT[formula].dW1}
           <br />
-          ∂L/∂b[1] = {FORMULAS[formula].db1}
+          ∂L/∂b[1] = {FORMULA_TEXT[formula].db1}
         </p>
-        <p class="lab-note">
+        <p class="tool-hint">
           with δ0 = ∂L/∂z[2] = softmax(z[2]) − y, δ1 = W[2], δ2 = σ(β z[1]); ∘ is the element-wise product.
         </p>
       </details>
 
-      <div aria-live="polite" class="lab-results">
-        {!outcome || !check ? (
+      <div aria-live="polite">
+        {outcome === undefined ? (
           <p>The check is paused: fix the field marked above.</p>
         ) : (
           <>
             <p>
-              Checking {FORMULAS[formula].checking}.{' '}
-              {check.ok
-                ? `Loss L = ${fixed(check.value.loss)} for true class ${outcome.label + 1} of ${outcome.sizes.classes}.`
+              Checking {offered?.checking}.{' '}
+              {outcome.ok
+                ? `Loss L = ${fixed(outcome.loss)} for true class ${outcome.trueClass} of ${outcome.sizes.classes}.`
                 : null}
             </p>
-            {check.ok ? (
-              gradients.map((gradient) => <GradientSummary key={gradient.name} {...gradient} />)
+            {outcome.ok ? (
+              outcome.gradients.map((gradient) => <GradientSummary key={gradient.name} gradient={gradient} />)
             ) : (
-              <p class="lab-fail lab-result">
-                Result: {check.error}. The check catches this mistake before computing any number.
+              <p class="tool-danger">
+                Result: {outcome.error}. The check catches this mistake before computing any number.
               </p>
             )}
-            {wrongButPassed ? (
-              <p class="lab-note">
+            {outcome.ok && outcome.wrongButPassed ? (
+              <p class="tool-hint">
                 This formula is wrong, yet it agrees here: at this point the entries where it differs are (almost) zero,
                 for example because σ(β z[1]) is saturated. A check at one point can miss a mistake; try another seed.
               </p>
@@ -248,23 +191,22 @@ export default function GradientCheck(): JSX.Element {
           </>
         )}
       </div>
-      {check?.ok && outcome ? (
+      {outcome?.ok ? (
         <>
-          {gradients.map((gradient) => (
-            <GradientEntries key={gradient.name} {...gradient} />
+          {outcome.gradients.map((gradient) => (
+            <GradientEntries key={gradient.name} gradient={gradient} />
           ))}
-          <p class="lab-note">
+          <p class="tool-hint">
             Numeric value: central differences D(h) = (L(θ + h) − L(θ − h)) / 2h, combined as (4 D(h) − D(2h)) / 3 to
-            cancel their h² error, with h = {Number(check.value.step.toPrecision(2))}. Relative error = |a − n| /
-            max(|a|, |n|, ε) with ε = {RELATIVE_ERROR_FLOOR}, so entries that are (almost) zero are compared on an
-            absolute scale.
+            cancel their h² error, with h = {formatRounded(outcome.step, 2)}. Relative error = |a − n| / max(|a|, |n|,
+            ε) with ε = {RELATIVE_ERROR_FLOOR}, so entries that are (almost) zero are compared on an absolute scale.
           </p>
         </>
       ) : null}
 
       {outcome ? (
-        <div class="lab-scroll" role="region" aria-label="Shapes" tabIndex={0}>
-          <table class="lab-table">
+        <div class="tool-scroll" role="region" aria-label="Shapes" tabIndex={0}>
+          <table class="tool-table">
             <caption>
               Shapes at {subscripted('D_x')} = {outcome.sizes.inputSize}, {subscripted('D_a')} ={' '}
               {outcome.sizes.hiddenUnits}, K = {outcome.sizes.classes}
@@ -281,7 +223,7 @@ export default function GradientCheck(): JSX.Element {
                 <tr key={q.name}>
                   <th scope="row">{q.name}</th>
                   <td>{subscripted(q.symbolic)}</td>
-                  <td class="lab-nowrap">{q.numeric}</td>
+                  <td class="tool-nowrap">{q.numeric}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,11 +1,11 @@
 /**
  * Gradient checking: compare an analytic gradient with central finite differences, entry by entry.
  *
- * The plain central difference D(h) = (L(θ + h) − L(θ − h)) / 2h has an error c·h² + O(h⁴). Combining
- * two of them, (4·D(h) − D(2h)) / 3 (Richardson extrapolation), cancels the h² term, so a larger h can be
- * used and float64 rounding (about ulp(L)/h) shrinks too. With the plain formula alone, small β (large
- * losses) or large β (sharp softplus kinks) push the agreement of a correct gradient above 1e-6.
+ * The numeric gradient is Richardson-extrapolated (see maths/finite-differences.ts): with the plain
+ * central difference alone, small β (large losses) or large β (sharp softplus kinks) push the
+ * agreement of a correct gradient above 1e-6.
  */
+import { richardsonDifference } from '../../maths/finite-differences';
 import { zeros, type Matrix } from '../../maths/matrix';
 import { backward, forward, type Example, type GradientFormula, type Network } from './softplus-network';
 
@@ -39,15 +39,12 @@ export function numericGradient(loss: () => number, parameter: Matrix, step: num
   const gradient = zeros(parameter.rows, parameter.cols);
   for (let i = 0; i < parameter.data.length; i++) {
     const original = parameter.data[i]!;
-    const centralDifference = (h: number): number => {
-      parameter.data[i] = original + h;
-      const above = loss();
-      parameter.data[i] = original - h;
-      const below = loss();
-      parameter.data[i] = original;
-      return (above - below) / (2 * h);
+    const lossAt = (value: number): number => {
+      parameter.data[i] = value;
+      return loss();
     };
-    gradient.data[i] = (4 * centralDifference(step) - centralDifference(2 * step)) / 3;
+    gradient.data[i] = richardsonDifference(lossAt, original, step);
+    parameter.data[i] = original;
   }
   return gradient;
 }

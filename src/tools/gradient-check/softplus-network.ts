@@ -1,9 +1,10 @@
 /**
- * The two-layer network of Problem 4 (CS230 Fall 2021 midterm):
+ * A two-layer softplus network for K-class classification:
  *   z1 = W1 x + b1,  a1 = Softplus_β(z1),  z2 = W2 a1 + b2,  ŷ = LogSoftmax(z2),  L = −Σ y_i ŷ_i
  * with its forward pass and the backward pass written as the official solution's formulas, plus the
  * typical mistakes the gradient-check lab lets students try.
  */
+import { softplus, softplusDerivative } from '../../maths/activations';
 import {
   add,
   columnVector,
@@ -40,22 +41,6 @@ export interface Example {
   x: Matrix;
   /** Index of the true class; y is its one-hot K × 1 vector. */
   label: number;
-}
-
-/**
- * Softplus_β(x) = log(1 + exp(βx)) / β, rewritten as (max(βx, 0) + log1p(exp(−|βx|))) / β so that exp
- * never sees a large positive argument (exp(βx) overflows to Infinity for βx > 709).
- */
-export function softplus(x: number, beta: number): number {
-  const bx = beta * x;
-  return (Math.max(bx, 0) + Math.log1p(Math.exp(-Math.abs(bx)))) / beta;
-}
-
-/** σ(x) = 1 / (1 + e^−x), evaluated with exp of a non-positive argument only, so it never overflows. */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
 }
 
 /** log softmax, shifted by the maximum so exp never overflows (the shift cancels in the ratio). */
@@ -141,7 +126,7 @@ export function backward(network: Network, example: Example, formula: GradientFo
     ),
   );
   const delta1 = network.W2;
-  const delta2 = mapEntries(z1, (value) => sigmoid(network.beta * value));
+  const delta2 = mapEntries(z1, (value) => softplusDerivative(value, network.beta));
 
   let upstream: Matrix;
   if (formula === 'forget-transpose') {
@@ -202,7 +187,7 @@ export interface QuantityShape {
   numeric: string;
 }
 
-/** Every quantity of the network with its shape (the answer to 4(i) and the "be careful with shapes" hint of 4(vi)). */
+/** Every quantity of the network with its shape, symbolic and at the chosen sizes. */
 export function quantityShapes(sizes: NetworkSizes): QuantityShape[] {
   const { inputSize: dx, hiddenUnits: da, classes: k } = sizes;
   const row = (name: string, symbolic: string, rows: number, cols: number): QuantityShape => ({

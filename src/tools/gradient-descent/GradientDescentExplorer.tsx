@@ -1,33 +1,42 @@
 /**
- * Problem 1(e): gradient descent on |x| and x². It opens on a setting that is not one of the four
- * options, so no verdict about 1(e) shows until the student picks an option.
+ * Gradient descent on |x| and x². The content may pass a question's options as presets; the
+ * explorer opens on a setting that is none of them, so no verdict about the question shows until the
+ * student picks an option.
  */
 import type { JSX } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import {
   DEFAULT_DESCENT_SETTINGS,
-  DESCENT_FIELDS,
+  DESCENT_RULES,
   LOSSES,
-  OPTIONS_1E,
+  gradientDescentSetup,
   loss as lossAt,
   parseDescentSettings,
   runGradientDescent,
   type DescentField,
   type DescentResult,
+  type GradientDescentProps,
   type Loss,
   type VerdictKind,
 } from './gradient-descent';
-import { formatNumber } from '../../ui/plot/plot-data';
-import { ExplorerError, ExplorerNumberField } from '../../ui/ExplorerFields';
+import { formatExact, formatNumber, formatSubscript } from '../../ui/format';
+import { FieldError, NumberField } from '../../ui/NumberField';
 import { LinePlot, type PlotSeries } from '../../ui/plot/LinePlot';
 import { useLastValid } from '../../ui/useLastValid';
-import '../../ui/explorers.css';
+import '../../ui/tools.css';
 
 const VERDICT_WORDS: Record<VerdictKind, string> = {
   converges: 'Converges.',
   oscillates: 'Oscillates.',
   diverges: 'Diverges.',
   undecided: 'Not converged yet.',
+};
+
+const VERDICT_CLASS: Record<VerdictKind, string | undefined> = {
+  converges: 'tool-ok',
+  oscillates: undefined,
+  diverges: 'tool-danger',
+  undecided: undefined,
 };
 
 /** Iterates drawn on the loss curve: later ones pile up on the same spots and only clutter. */
@@ -45,22 +54,25 @@ function lossCurveSeries(result: DescentResult): PlotSeries[] {
   return [
     { name: `L(x) = ${kind === 'abs' ? '|x|' : 'x²'}`, points: curve },
     {
-      name: `Iterates x₀…x${String(shown.length - 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] ?? d)}`,
+      name: `Iterates x₀…x${formatSubscript(shown.length - 1)}`,
       points: shown.map((x) => [x, lossAt(kind, x)] as const),
       markers: true,
     },
   ];
 }
 
-export default function GradientDescentExplorer(): JSX.Element {
+export default function GradientDescentExplorer(props: GradientDescentProps): JSX.Element {
+  const { question, presets } = gradientDescentSetup(props);
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const [loss, setLoss] = useState<Loss>(DEFAULT_DESCENT_SETTINGS.loss);
-  const [x0, setX0] = useState(String(DEFAULT_DESCENT_SETTINGS.x0));
-  const [step, setStep] = useState(String(DEFAULT_DESCENT_SETTINGS.step));
-  const [steps, setSteps] = useState(String(DEFAULT_DESCENT_SETTINGS.steps));
+  const [texts, setTexts] = useState<Record<DescentField, string>>({
+    x0: String(DEFAULT_DESCENT_SETTINGS.x0),
+    step: String(DEFAULT_DESCENT_SETTINGS.step),
+    steps: String(DEFAULT_DESCENT_SETTINGS.steps),
+  });
 
-  const parsed = useMemo(() => parseDescentSettings(loss, { x0, step, steps }), [loss, x0, step, steps]);
+  const parsed = useMemo(() => parseDescentSettings(loss, texts), [loss, texts]);
   // While a field is invalid, the plots keep showing the last valid run.
   const result = useLastValid(parsed, runGradientDescent, DEFAULT_DESCENT_SETTINGS);
 
@@ -76,36 +88,52 @@ export default function GradientDescentExplorer(): JSX.Element {
     [result],
   );
 
-  const errorField: DescentField | null = parsed.ok ? null : parsed.error.field;
-  /** What every number field needs to know: the ids, and which field the message is about. */
-  const fieldContext = { id, errorField };
+  // The explorer shows one message at a time: the first bad field's.
+  const problem = parsed.ok ? undefined : parsed.errors[0];
+  const field = (name: DescentField): JSX.Element => (
+    <NumberField
+      id={id(name)}
+      rule={DESCENT_RULES[name]}
+      text={texts[name]}
+      onText={(text) => setTexts((previous) => ({ ...previous, [name]: text }))}
+      error={problem?.field === name ? problem.message : undefined}
+      errorId={id('error')}
+    />
+  );
 
   const { settings, verdict } = result;
   const lossText = settings.loss === 'abs' ? '|x|' : 'x²';
   const name = `${lossText} from x₀ = ${formatNumber(settings.x0, 6)} with step ${formatNumber(settings.step, 6)}`;
 
   return (
-    <section class="ex" aria-labelledby={id('heading')} data-pagefind-ignore="all">
+    <section class="tool" aria-labelledby={id('heading')} data-pagefind-ignore="all">
       <h3 id={id('heading')}>Gradient descent: try it</h3>
-      <p class="ex-hint">Update x ← x − step · dL/dx. Pick an option of 1(e) to load it, or set your own.</p>
-      <div class="ex-presets" role="group" aria-label="Options of 1(e)">
-        {OPTIONS_1E.map((option) => (
-          <button
-            key={option.id}
-            type="button"
-            onClick={() => {
-              setLoss(option.settings.loss);
-              setX0(String(option.settings.x0));
-              setStep(String(option.settings.step));
-              setSteps(String(option.settings.steps));
-            }}
-          >
-            {option.label}
-          </button>
-        ))}
-      </div>
-      <div class="ex-controls">
-        <div class="ex-field">
+      <p class="tool-hint">
+        Update x ← x − step · dL/dx.
+        {question === undefined ? null : ` Pick an option of ${question} to load it, or set your own.`}
+      </p>
+      {presets.length > 0 ? (
+        <div class="tool-presets" role="group" aria-label={`Options of ${question ?? ''}`}>
+          {presets.map((preset, index) => (
+            <button
+              key={index}
+              type="button"
+              onClick={() => {
+                setLoss(preset.settings.loss);
+                setTexts({
+                  x0: String(preset.settings.x0),
+                  step: String(preset.settings.step),
+                  steps: String(preset.settings.steps),
+                });
+              }}
+            >
+              {preset.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <div class="tool-controls">
+        <div class="tool-field">
           <label for={id('loss')}>Loss</label>
           <select id={id('loss')} value={loss} onChange={(e) => setLoss(e.currentTarget.value as Loss)}>
             {LOSSES.map((l) => (
@@ -115,39 +143,37 @@ export default function GradientDescentExplorer(): JSX.Element {
             ))}
           </select>
         </div>
-        <ExplorerNumberField spec={DESCENT_FIELDS.x0} value={x0} onValue={setX0} {...fieldContext} />
-        <ExplorerNumberField spec={DESCENT_FIELDS.step} value={step} onValue={setStep} {...fieldContext} />
-        <ExplorerNumberField spec={DESCENT_FIELDS.steps} value={steps} onValue={setSteps} {...fieldContext} />
+        {field('x0')}
+        {field('step')}
+        {field('steps')}
       </div>
-      <ExplorerError id={id} parsed={parsed} />
-      <div class="ex-verdict" aria-live="polite">
+      <FieldError id={id('error')} message={problem?.message} />
+      <div class="tool-verdict" aria-live="polite">
         <p>
-          <strong class={`ex-verdict-${verdict.kind}`}>{VERDICT_WORDS[verdict.kind]}</strong> {verdict.reason}
+          <strong class={VERDICT_CLASS[verdict.kind]}>{VERDICT_WORDS[verdict.kind]}</strong> {verdict.reason}
         </p>
-        <p class="ex-hint">
+        <p class="tool-hint">
           Converges means L &lt; 10⁻⁶ after the steps and not rising over the last 5; diverges means |x| rising at every
           one of the last 5 steps; oscillates means bounded but not going to 0. For |x| at exactly 0 the subgradient 0
           is used.
         </p>
       </div>
-      <div class="ex-plots">
-        <LinePlot
-          title="Iterates on the loss curve"
-          description={`The loss ${lossText} and the first ${Math.min(SHOWN_ON_CURVE, result.iterates.length - 1)} steps of gradient descent on ${name}, joined in order. ${VERDICT_WORDS[verdict.kind]}`}
-          xLabel="x (unitless)"
-          yLabel={`L = ${lossText} (unitless)`}
-          series={lossSeries}
-          height={260}
-        />
-        <LinePlot
-          title="x over the iterations"
-          description={`x after each of ${settings.steps.toLocaleString('en-US')} steps of gradient descent on ${name}. ${VERDICT_WORDS[verdict.kind]} ${verdict.reason}`}
-          xLabel="Step t (iterations)"
-          yLabel="x (unitless)"
-          series={xSeries}
-          height={260}
-        />
-      </div>
+      <LinePlot
+        title="Iterates on the loss curve"
+        description={`The loss ${lossText} and the first ${Math.min(SHOWN_ON_CURVE, result.iterates.length - 1)} steps of gradient descent on ${name}, joined in order. ${VERDICT_WORDS[verdict.kind]}`}
+        xLabel="x (unitless)"
+        yLabel={`L = ${lossText} (unitless)`}
+        series={lossSeries}
+        height={260}
+      />
+      <LinePlot
+        title="x over the iterations"
+        description={`x after each of ${formatExact(settings.steps)} steps of gradient descent on ${name}. ${VERDICT_WORDS[verdict.kind]} ${verdict.reason}`}
+        xLabel="Step t (iterations)"
+        yLabel="x (unitless)"
+        series={xSeries}
+        height={260}
+      />
     </section>
   );
 }

@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DESCENT_SETTINGS,
-  OPTIONS_1E,
   gradient,
+  gradientDescentSetup,
   parseDescentSettings,
   runGradientDescent,
+  type DescentPresetProp,
   type DescentSettings,
 } from './gradient-descent';
 
-const option = (id: string): DescentSettings => {
-  const found = OPTIONS_1E.find((o) => o.id === id);
-  if (!found) throw new Error(`no option ${id}`);
+/** The options of the exam's 1(e), as its page passes them. */
+const OPTIONS: DescentPresetProp[] = [
+  { label: '(i) |x|, x₀ = 0.1, step 0.5', loss: 'abs', x0: 0.1, step: 0.5, steps: 500 },
+  { label: '(ii) x², x₀ = 1, step 0.99', loss: 'square', x0: 1, step: 0.99, steps: 500 },
+  { label: '(iii) |x|, x₀ = 1, step 1.5', loss: 'abs', x0: 1, step: 1.5, steps: 500 },
+  { label: '(iv) x², x₀ = 1, step 1', loss: 'square', x0: 1, step: 1, steps: 500 },
+];
+const { presets } = gradientDescentSetup({ question: '1(e)', presets: OPTIONS });
+
+const option = (numeral: string): DescentSettings => {
+  const found = presets.find((p) => p.label.startsWith(`(${numeral})`));
+  if (!found) throw new Error(`no option ${numeral}`);
   return found.settings;
 };
 
@@ -18,7 +28,7 @@ describe('Problem 1(e): only option (ii) converges', () => {
   it('(i) |x| from 0.1 with step 0.5 oscillates between 0.1 and -0.4', () => {
     const result = runGradientDescent(option('i'));
     expect(result.iterates.slice(0, 4), 'fixed-size steps overshoot 0').toEqual(
-      [0.1, -0.4, 0.1, -0.4].map((v) => expect.closeTo(v, 12)),
+      [0.1, -0.4, 0.1, -0.4].map((v): unknown => expect.closeTo(v, 12)),
     );
     expect(result.iterates.at(-1) ?? NaN, 'still bouncing after 500 steps').toBeCloseTo(0.1, 12);
     expect(result.verdict.kind).toBe('oscillates');
@@ -81,7 +91,7 @@ describe('verdicts beyond the four options', () => {
   });
 
   it('starts at a setting that is not one of the options (no spoiler)', () => {
-    const isOption = OPTIONS_1E.some((o) => JSON.stringify(o.settings) === JSON.stringify(DEFAULT_DESCENT_SETTINGS));
+    const isOption = presets.some((o) => JSON.stringify(o.settings) === JSON.stringify(DEFAULT_DESCENT_SETTINGS));
     expect(isOption).toBe(false);
     expect(runGradientDescent(DEFAULT_DESCENT_SETTINGS).verdict.kind).toBe('converges');
   });
@@ -91,15 +101,15 @@ describe('parseDescentSettings', () => {
   it('names the bad field', () => {
     expect(parseDescentSettings('abs', { x0: '1', step: '0', steps: '10' })).toEqual({
       ok: false,
-      error: { field: 'step', message: 'Step size: must be between 0.001 and 10.' },
+      errors: [{ field: 'step', message: 'Step size: enter a number from 0.001 to 10.' }],
     });
     expect(parseDescentSettings('abs', { x0: 'x', step: '1', steps: '10' })).toEqual({
       ok: false,
-      error: { field: 'x0', message: 'Initial x: enter a number.' },
+      errors: [{ field: 'x0', message: 'Initial x: enter a number from -1,000 to 1,000.' }],
     });
     expect(parseDescentSettings('abs', { x0: '1', step: '1', steps: '2.5' })).toEqual({
       ok: false,
-      error: { field: 'steps', message: 'Steps: enter a whole number.' },
+      errors: [{ field: 'steps', message: 'Steps: enter a whole number from 1 to 2,000.' }],
     });
   });
   it('accepts valid input', () => {
@@ -107,5 +117,32 @@ describe('parseDescentSettings', () => {
       ok: true,
       value: { loss: 'square', x0: -2, step: 0.25, steps: 40 },
     });
+  });
+});
+
+describe('gradientDescentSetup (the props from the content)', () => {
+  it('turns the content presets into labelled settings', () => {
+    expect(presets[1]).toEqual({
+      label: '(ii) x², x₀ = 1, step 0.99',
+      settings: { loss: 'square', x0: 1, step: 0.99, steps: 500 },
+    });
+    expect(gradientDescentSetup({}), 'presets are optional').toEqual({ question: undefined, presets: [] });
+  });
+
+  it('stops the build with the tool and the prop named for an author mistake', () => {
+    const withStep = (step: unknown) => [{ ...OPTIONS[0], step }];
+    expect(() => gradientDescentSetup({ question: '1(e)', presets: withStep('0.5') })).toThrow(
+      'GradientDescentExplorer: prop `presets[0].step` must be a number from 0.001 to 10, got "0.5".',
+    );
+    expect(() => gradientDescentSetup({ question: '1(e)', presets: withStep(0) })).toThrow('presets[0].step');
+    expect(() => gradientDescentSetup({ presets: OPTIONS }), 'the question names the presets').toThrow(
+      'GradientDescentExplorer: prop `question` must be a non-empty string, got nothing.',
+    );
+    expect(() => gradientDescentSetup({ question: '1(e)', presets: [{ ...OPTIONS[0], loss: 'cube' }] })).toThrow(
+      'prop `presets[0].loss` must be one of "abs", "square", got "cube".',
+    );
+    expect(() =>
+      gradientDescentSetup({ question: '1(e)', presets: [{ label: 'x', ...DEFAULT_DESCENT_SETTINGS }] }),
+    ).toThrow('is the setting the explorer opens on');
   });
 });

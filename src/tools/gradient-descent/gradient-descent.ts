@@ -1,6 +1,6 @@
 /**
- * Gradient descent on L = |x| and L = x² (Problem 1(e)): the iterates, and a verdict on whether
- * the loss converges, with the reason.
+ * Gradient descent on L = |x| and L = x²: the iterates, and a verdict on whether the loss
+ * converges, with the reason. The one-click presets (a question's options) come from the content.
  *
  * Definitions used for the verdict (after the given number of steps T):
  * - converges: L(x_T) < 1e-6 and the loss did not rise over the last 5 steps (L → 0);
@@ -9,8 +9,9 @@
  * - not yet decided: the loss is still falling but has not reached 1e-6 (more steps needed).
  */
 
-import { parseLimitedFields, type LimitedField, type Validated } from '../../ui/limited-fields';
-import { formatNumber } from '../../ui/plot/plot-data';
+import { formatExact, formatNumber } from '../../ui/format';
+import { parseFields, type NumberRule, type Validated } from '../../ui/number-field';
+import { propChecker } from '../../ui/tool-props';
 
 export type Loss = 'abs' | 'square';
 
@@ -28,10 +29,11 @@ export interface DescentSettings {
 
 export type DescentField = 'x0' | 'step' | 'steps';
 
-export const DESCENT_LIMITS: Record<DescentField, { min: number; max: number }> = {
-  x0: { min: -1000, max: 1000 },
-  step: { min: 0.001, max: 10 },
-  steps: { min: 1, max: 2000 },
+/** The number fields, in form order: label (as shown on the form and in messages), limits and kind. */
+export const DESCENT_RULES: Record<DescentField, NumberRule> = {
+  x0: { label: 'Initial x', min: -1000, max: 1000, integer: false },
+  step: { label: 'Step size', min: 0.001, max: 10, integer: false },
+  steps: { label: 'Steps', min: 1, max: 2000, integer: true },
 };
 
 /** Below this loss we call it converged. */
@@ -64,30 +66,73 @@ export function gradient(kind: Loss, x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : 0;
 }
 
-/** The four options of 1(e), as one-click presets. */
-export const OPTIONS_1E: ReadonlyArray<{ id: string; label: string; settings: DescentSettings }> = [
-  { id: 'i', label: '(i) |x|, x₀ = 0.1, step 0.5', settings: { loss: 'abs', x0: 0.1, step: 0.5, steps: 500 } },
-  { id: 'ii', label: '(ii) x², x₀ = 1, step 0.99', settings: { loss: 'square', x0: 1, step: 0.99, steps: 500 } },
-  { id: 'iii', label: '(iii) |x|, x₀ = 1, step 1.5', settings: { loss: 'abs', x0: 1, step: 1.5, steps: 500 } },
-  { id: 'iv', label: '(iv) x², x₀ = 1, step 1', settings: { loss: 'square', x0: 1, step: 1, steps: 500 } },
-];
-
-/** Not one of the options, so the explorer does not answer 1(e) before the student picks an option. */
+/** Where the explorer opens: not a preset, so it does not answer a question before the student picks an option. */
 export const DEFAULT_DESCENT_SETTINGS: DescentSettings = { loss: 'square', x0: 1, step: 0.1, steps: 100 };
-
-/** The number fields: label (as shown on the form and in messages), limits and kind. */
-export const DESCENT_FIELDS: Record<DescentField, LimitedField<DescentField>> = {
-  x0: { field: 'x0', label: 'Initial x', ...DESCENT_LIMITS.x0, integer: false },
-  step: { field: 'step', label: 'Step size', ...DESCENT_LIMITS.step, integer: false },
-  steps: { field: 'steps', label: 'Steps', ...DESCENT_LIMITS.steps, integer: true },
-};
 
 export function parseDescentSettings(
   loss: Loss,
   raw: Record<DescentField, string>,
 ): Validated<DescentSettings, DescentField> {
-  const parsed = parseLimitedFields(raw, [DESCENT_FIELDS.x0, DESCENT_FIELDS.step, DESCENT_FIELDS.steps]);
+  const parsed = parseFields(raw, DESCENT_RULES);
   return parsed.ok ? { ok: true, value: { loss, ...parsed.value } } : parsed;
+}
+
+/** A one-click setting, e.g. an option of a multiple-choice question. */
+export interface DescentPreset {
+  /** The button text. */
+  label: string;
+  settings: DescentSettings;
+}
+
+/** A preset as the content writes it. */
+export type DescentPresetProp = { label: string } & DescentSettings;
+
+/** What the content passes to the explorer. */
+export interface GradientDescentProps {
+  /** The question whose options the presets are ("Options of …"); required with `presets`. */
+  question?: string;
+  presets?: readonly DescentPresetProp[];
+}
+
+export interface DescentExplorerSetup {
+  question: string | undefined;
+  presets: DescentPreset[];
+}
+
+const check = propChecker('GradientDescentExplorer');
+const PRESET_KEYS = ['label', 'loss', 'x0', 'step', 'steps'] as const;
+
+/** Validates the props; a mistake in the content stops the build with a message naming the prop. */
+export function gradientDescentSetup(props: { [K in keyof GradientDescentProps]?: unknown }): DescentExplorerSetup {
+  if (props.presets === undefined) {
+    if (props.question !== undefined)
+      check.fail('question', 'names the question of the presets, but there are no `presets`.');
+    return { question: undefined, presets: [] };
+  }
+  const question = check.string('question', props.question);
+  const presets = check.list('presets', props.presets).map((raw, index): DescentPreset => {
+    const name = `presets[${index}]`;
+    const preset = check.record(name, raw, PRESET_KEYS);
+    const settings: DescentSettings = {
+      loss: check.choice(
+        `${name}.loss`,
+        preset['loss'],
+        LOSSES.map((l) => l.id),
+      ),
+      x0: check.number(`${name}.x0`, preset['x0'], DESCENT_RULES.x0),
+      step: check.number(`${name}.step`, preset['step'], DESCENT_RULES.step),
+      steps: check.number(`${name}.steps`, preset['steps'], DESCENT_RULES.steps),
+    };
+    if (sameSettings(settings, DEFAULT_DESCENT_SETTINGS)) {
+      check.fail(name, 'is the setting the explorer opens on, so it would show its verdict before the student asks.');
+    }
+    return { label: check.string(`${name}.label`, preset['label']), settings };
+  });
+  return { question, presets };
+}
+
+function sameSettings(a: DescentSettings, b: DescentSettings): boolean {
+  return a.loss === b.loss && a.x0 === b.x0 && a.step === b.step && a.steps === b.steps;
 }
 
 /**
@@ -119,22 +164,32 @@ function judge(settings: DescentSettings, iterates: number[], losses: number[]):
   const tail = losses.slice(-TAIL - 1);
   const lossNotRising = tail.every((value, i) => i === 0 || value <= (tail[i - 1] ?? Infinity));
   const magnitudes = iterates.slice(-TAIL - 1).map(Math.abs);
-  const growing = magnitudes.length > TAIL && magnitudes.every((m, i) => i === 0 || m > (magnitudes[i - 1] ?? Infinity));
+  const growing =
+    magnitudes.length > TAIL && magnitudes.every((m, i) => i === 0 || m > (magnitudes[i - 1] ?? Infinity));
   const why = explain(settings);
 
   if (!Number.isFinite(last)) {
-    return { kind: 'diverges', reason: `x grew too large to represent after ${(iterates.length - 2).toLocaleString('en-US')} steps. ${why}` };
+    return {
+      kind: 'diverges',
+      reason: `x grew too large to represent after ${formatExact(iterates.length - 2)} steps. ${why}`,
+    };
   }
   if (lastLoss < CONVERGED_LOSS && lossNotRising) {
-    return { kind: 'converges', reason: `L fell below 10⁻⁶ (L = ${fmt(lastLoss)} after ${settings.steps.toLocaleString('en-US')} steps). ${why}` };
+    return {
+      kind: 'converges',
+      reason: `L fell below 10⁻⁶ (L = ${fmt(lastLoss)} after ${formatExact(settings.steps)} steps). ${why}`,
+    };
   }
   if (growing && Math.abs(last) > Math.abs(settings.x0)) {
-    return { kind: 'diverges', reason: `|x| grows at every step (x = ${fmt(last)} after ${settings.steps.toLocaleString('en-US')} steps). ${why}` };
+    return {
+      kind: 'diverges',
+      reason: `|x| grows at every step (x = ${fmt(last)} after ${formatExact(settings.steps)} steps). ${why}`,
+    };
   }
   if (lossNotRising && lastLoss < (losses[0] ?? 0)) {
     return {
       kind: 'undecided',
-      reason: `L is still falling (L = ${fmt(lastLoss)}) but has not reached 10⁻⁶ in ${settings.steps.toLocaleString('en-US')} steps. ${why}`,
+      reason: `L is still falling (L = ${fmt(lastLoss)}) but has not reached 10⁻⁶ in ${formatExact(settings.steps)} steps. ${why}`,
     };
   }
   return { kind: 'oscillates', reason: `L does not go to 0: x stays bounded but keeps moving. ${why}` };
@@ -150,10 +205,12 @@ function explain(settings: DescentSettings): string {
     const size = Math.abs(factor);
     if (size < 1) {
       const needed = Math.ceil(Math.log(CONVERGED_LOSS / (x0 * x0)) / (2 * Math.log(size)));
-      const stepsText = Number.isFinite(needed) && needed > 0 ? ` (L < 10⁻⁶ after about ${needed.toLocaleString('en-US')} steps)` : '';
+      const stepsText =
+        Number.isFinite(needed) && needed > 0 ? ` (L < 10⁻⁶ after about ${formatExact(needed)} steps)` : '';
       return `Each step multiplies x by 1 − 2·step = ${f}; |${f}| < 1, so x → 0 geometrically${stepsText}.`;
     }
-    if (size === 1) return `Each step multiplies x by 1 − 2·step = ${f}: x flips between ${fmt(x0)} and ${fmt(-x0)} forever.`;
+    if (size === 1)
+      return `Each step multiplies x by 1 − 2·step = ${f}: x flips between ${fmt(x0)} and ${fmt(-x0)} forever.`;
     return `Each step multiplies x by 1 − 2·step = ${f}; |${f}| > 1, so |x| grows ×${fmt(size)} per step.`;
   }
   // |x|: the gradient is ±1, so every step moves x by exactly `step` towards (and past) 0, until

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOfficialDenseTotal } from './dense-official';
+import { checkOfficialDenseTotal, officialDenseAnswer } from './dense-official';
 
 describe('checkOfficialDenseTotal', () => {
   it('agrees with the official answer of 2(a): 59', () => {
@@ -17,5 +17,23 @@ describe('checkOfficialDenseTotal', () => {
   it('reports a network that cannot be counted', () => {
     const check = checkOfficialDenseTotal(4, [], 0);
     expect(!check.ok && check.problem).toMatch(/cannot be counted: Layer sizes: enter at least one width/);
+  });
+});
+
+describe('officialDenseAnswer (the props from the content)', () => {
+  it('returns the count with its working when the official answer agrees', () => {
+    expect(officialDenseAnswer({ input: 4, layers: [7, 3], official: 59 }).totalFormula).toBe('35 + 24 = 59');
+  });
+
+  it('stops the build with the tool and the prop named', () => {
+    expect(() => officialDenseAnswer({ input: 4, layers: [7, 3], official: 49 })).toThrow(
+      'MlpOfficialAnswer: prop `official` disagrees with the counter. The official answer is 49 parameters but the counter gives 59',
+    );
+    expect(() => officialDenseAnswer({ input: 4, layers: [7, 3], official: '59' })).toThrow(
+      'MlpOfficialAnswer: prop `official` must be a whole number from 0 to 9,007,199,254,740,991, got "59".',
+    );
+    expect(() => officialDenseAnswer({ input: 4, layers: '7, 3', official: 59 })).toThrow(
+      'prop `layers` must be a non-empty list',
+    );
   });
 });

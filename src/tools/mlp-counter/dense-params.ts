@@ -2,6 +2,8 @@
  * Parameter count of a fully-connected (dense) network: each layer of `units` neurons fed by
  * `inputs` values has inputs*units weights and units biases.
  */
+import { checkNumber, parseNumber, sizeRule, tooLargeToCount, type Validated } from '../../ui/number-field';
+import { propChecker } from '../../ui/tool-props';
 
 export interface DenseLayerCount {
   /** 1-based position of the layer (the input is not a layer). */
@@ -24,78 +26,58 @@ export interface DenseCount {
 
 export type DenseField = 'input' | 'layers';
 
-export type DenseResult =
-  | { ok: true; value: DenseCount }
-  | { ok: false; error: { field: DenseField; message: string } };
+export type DenseResult<T = DenseCount> = Validated<T, DenseField>;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: { field: DenseField; message: string } };
+/** The input-size field. */
+export const INPUT_RULE = sizeRule('Input size');
+const widthRule = (index: number) => sizeRule(`Layer sizes, entry ${index + 1}`);
+const NO_WIDTHS = 'Layer sizes: enter at least one width, e.g. 7, 3.';
 
-const TOO_LARGE = `is too large to count exactly in JavaScript (above ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')})`;
-
-/** Why `value` is not a usable layer size, or undefined when it is. */
-export function sizeProblem(value: number): string | undefined {
-  if (!Number.isFinite(value)) return 'is not a number';
-  if (!Number.isInteger(value)) return 'is not a whole number';
-  if (value <= 0) return 'must be at least 1';
-  if (!Number.isSafeInteger(value)) return TOO_LARGE;
-  return undefined;
-}
+const invalid = (
+  field: DenseField,
+  message: string,
+): { ok: false; errors: [{ field: DenseField; message: string }] } => ({
+  ok: false,
+  errors: [{ field, message }],
+});
 
 /** Parses the input-size field as typed (a number field still yields text). */
-export function parseInputSize(text: string): Parsed<number> {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, error: { field: 'input', message: 'Input size: enter a whole number of at least 1.' } };
-  const value = Number(trimmed);
-  const problem = sizeProblem(value);
-  if (problem !== undefined) return { ok: false, error: { field: 'input', message: `Input size: ${trimmed} ${problem}.` } };
-  return { ok: true, value };
+export function parseInputSize(text: string): DenseResult<number> {
+  const parsed = parseNumber(text, INPUT_RULE);
+  return parsed.ok ? parsed : invalid('input', parsed.message);
 }
 
 /** Parses "7, 3" (commas and/or spaces) into layer widths, naming the first bad entry. */
-export function parseLayerSizes(text: string): Parsed<number[]> {
-  const trimmed = text.trim();
-  if (trimmed === '') {
-    return { ok: false, error: { field: 'layers', message: 'Layer sizes: enter at least one width, e.g. 7, 3.' } };
-  }
-  const entries = trimmed.split(/\s*,\s*|\s+/);
+export function parseLayerSizes(text: string): DenseResult<number[]> {
+  // One space per run of spaces, so the split below never scans a long run more than once.
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') return invalid('layers', NO_WIDTHS);
   const widths: number[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const position = `entry ${index + 1}`;
-    if (entry === '') {
-      return { ok: false, error: { field: 'layers', message: `Layer sizes: ${position} is empty (two commas in a row?).` } };
-    }
-    const value = Number(entry);
-    const problem = sizeProblem(value);
-    if (problem !== undefined) {
-      return { ok: false, error: { field: 'layers', message: `Layer sizes: ${position}, "${entry}", ${problem}.` } };
-    }
-    widths.push(value);
+  for (const [index, entry] of trimmed.split(/ ?, ?| /).entries()) {
+    if (entry === '') return invalid('layers', `Layer sizes: entry ${index + 1} is empty (two commas in a row?).`);
+    const parsed = parseNumber(entry, widthRule(index));
+    if (!parsed.ok) return invalid('layers', parsed.message);
+    widths.push(parsed.value);
   }
   return { ok: true, value: widths };
 }
 
 /** Counts weights and biases per layer; fails rather than return a count JavaScript cannot hold exactly. */
 export function countDenseParams(inputSize: number, widths: readonly number[]): DenseResult {
-  const inputProblem = sizeProblem(inputSize);
-  if (inputProblem !== undefined) {
-    return { ok: false, error: { field: 'input', message: `Input size: ${inputSize} ${inputProblem}.` } };
-  }
-  if (widths.length === 0) {
-    return { ok: false, error: { field: 'layers', message: 'Layer sizes: enter at least one width, e.g. 7, 3.' } };
-  }
+  const input = checkNumber(inputSize, INPUT_RULE);
+  if (!input.ok) return invalid('input', input.message);
+  if (widths.length === 0) return invalid('layers', NO_WIDTHS);
   const layers: DenseLayerCount[] = [];
   let inputs = inputSize;
   let total = 0;
   for (const [index, units] of widths.entries()) {
-    const problem = sizeProblem(units);
-    if (problem !== undefined) {
-      return { ok: false, error: { field: 'layers', message: `Layer sizes: entry ${index + 1}, ${units}, ${problem}.` } };
-    }
+    const width = checkNumber(units, widthRule(index));
+    if (!width.ok) return invalid('layers', width.message);
     const weights = inputs * units;
     const params = weights + units;
     total += params;
     if (!Number.isSafeInteger(params) || !Number.isSafeInteger(total)) {
-      return { ok: false, error: { field: 'layers', message: `Layer sizes: the count at layer ${index + 1} ${TOO_LARGE}.` } };
+      return invalid('layers', tooLargeToCount(`Layer sizes: the count at layer ${index + 1}`));
     }
     layers.push({
       layer: index + 1,
@@ -121,4 +103,27 @@ export function countDenseFromText(inputText: string, layersText: string): Dense
   const widths = parseLayerSizes(layersText);
   if (!widths.ok) return widths;
   return countDenseParams(input.value, widths.value);
+}
+
+/** What the content passes to the counter: the network it opens on. */
+export interface MlpCounterProps {
+  /** Number of input features, e.g. 4. */
+  input: number;
+  /** Comma-separated layer widths, output layer last, e.g. "7, 3". */
+  layers: string;
+  /** Id of the root element, for links. */
+  id?: string;
+}
+
+const check = propChecker('MlpCounter');
+
+/** Validates the props; a mistake in the content stops the build with a message naming the prop. */
+export function mlpCounterSetup(props: { [K in keyof MlpCounterProps]?: unknown }): Required<MlpCounterProps> {
+  const input = check.number('input', props.input, INPUT_RULE);
+  const layers = check.string('layers', props.layers);
+  const counted = countDenseFromText(String(input), layers);
+  if (!counted.ok)
+    check.fail(counted.errors[0].field, `describes a network that cannot be counted: ${counted.errors[0].message}`);
+  const id = props.id === undefined ? 'mlp-counter' : check.string('id', props.id);
+  return { input, layers, id };
 }

@@ -1,96 +1,65 @@
 /**
- * Batch norm versus layer norm (Problem 6): draws many batches from a fixed seeded population and
- * shows how far batch statistics land from the population's as the batch size changes, while layer
- * norm, which uses one sample's own features, does not change at all.
+ * Batch norm versus layer norm: draws many batches from a fixed seeded population and shows how far
+ * batch statistics land from the population's as the batch size changes, while layer norm, which
+ * uses one sample's own features, does not change at all (normalization-lab.ts computes it all).
  */
 import type { JSX } from 'preact';
 import { useId, useMemo } from 'preact/hooks';
-import { mulberry32 } from '../../maths/random';
+import { POPULATION_SIZE } from './normalization';
 import {
-  batchNorm,
-  batchSampler,
-  createPopulation,
-  estimationError,
-  layerNorm,
-  POPULATION_SIZE,
-  sharedParams,
-  type EstimationError,
-} from './normalization';
-import type { NumberRule } from '../../ui/numeric-field';
-import { LabField, useLabFields } from '../../ui/LabField';
+  BATCHES,
+  BETA,
+  DEFAULT_LAB_SETTINGS,
+  GAMMA,
+  LAB_RULES,
+  LISTED_FEATURES,
+  batchSizeSweep,
+  createLab,
+  errorAtBatchSize,
+  normalizedSample,
+  parseLabSettings,
+  withBatchSize,
+  type LabField,
+} from './normalization-lab';
+import { formatExact, formatExponential, formatFixed, formatPercent } from '../../ui/format';
+import { NumberField, useFieldTexts } from '../../ui/NumberField';
 import { LinePlot, type PlotSeries } from '../../ui/plot/LinePlot';
-import '../../ui/labs.css';
-
-type Field = 'batchSize' | 'features' | 'seed';
-
-const RULES: Record<Field, NumberRule> = {
-  batchSize: { min: 1, max: 256, integer: true },
-  // Layer norm of a single feature is always β, like batch norm of a single sample.
-  features: { min: 2, max: 64, integer: true },
-  seed: { min: 0, max: 999_999, integer: true },
-};
-
-const GAMMA = 1;
-/** Not 0, so that "the output is β" is visible in the numbers. */
-const BETA = 0.5;
-const BATCHES = 200;
-const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
-/** Sample features listed in the table; the rest are summarized by the sentences. */
-const LISTED_FEATURES = 6;
-
-const count = (value: number): string => value.toLocaleString('en-US');
-const signed = (value: number, digits: number): string => {
-  const text = value.toFixed(digits);
-  return Number(text) === 0 ? (0).toFixed(digits) : text.replace(/^-/, '−');
-};
-const percent = (value: number): string => `${Math.round(value * 100)}%`;
-
-/** Batches for each batch size come from their own stream, so changing B does not reshuffle the others. */
-const batchSeed = (seed: number, batchSize: number): number => seed * 1000 + batchSize;
+import '../../ui/tools.css';
 
 export default function NormalizationLab(): JSX.Element {
-  const { values, fieldProps } = useLabFields<Field>({ batchSize: '16', features: '8', seed: '1' }, RULES);
+  const { texts, onText } = useFieldTexts<LabField>({
+    batchSize: String(DEFAULT_LAB_SETTINGS.batchSize),
+    features: String(DEFAULT_LAB_SETTINGS.features),
+    seed: String(DEFAULT_LAB_SETTINGS.seed),
+  });
   const uid = useId();
-  const features = values?.features;
-  const seed = values?.seed;
-  const batchSize = values?.batchSize;
+  const parsed = useMemo(() => parseLabSettings(texts), [texts]);
+  const settings = parsed.ok ? parsed.value : undefined;
+  const features = settings?.features;
+  const seed = settings?.seed;
+  const batchSize = settings?.batchSize;
 
-  const population = useMemo(
-    () => (features !== undefined && seed !== undefined ? createPopulation(features, seed) : undefined),
+  // Each step depends on fewer settings than the next, so a new batch size redraws no population.
+  const lab = useMemo(
+    () => (features !== undefined && seed !== undefined ? createLab(features, seed) : undefined),
     [features, seed],
   );
-  const params = useMemo(() => (features !== undefined ? sharedParams(features, GAMMA, BETA) : undefined), [features]);
-
-  const curve = useMemo(
+  const sweep = useMemo(() => (lab ? batchSizeSweep(lab) : undefined), [lab]);
+  const current = useMemo(
     () =>
-      population && params && seed !== undefined
-        ? BATCH_SIZES.map((b) => estimationError(population, b, BATCHES, batchSeed(seed, b), params))
+      lab && sweep && batchSize !== undefined
+        ? (sweep.find((point) => point.batchSize === batchSize) ?? errorAtBatchSize(lab, batchSize))
         : undefined,
-    [population, params, seed],
+    [lab, sweep, batchSize],
+  );
+  const sample = useMemo(
+    () => (lab && batchSize !== undefined ? normalizedSample(lab, batchSize) : undefined),
+    [lab, batchSize],
   );
 
-  const current = useMemo((): EstimationError | undefined => {
-    if (!population || !params || !curve || seed === undefined || batchSize === undefined) return undefined;
-    return (
-      curve.find((point) => point.batchSize === batchSize) ??
-      estimationError(population, batchSize, BATCHES, batchSeed(seed, batchSize), params)
-    );
-  }, [population, params, curve, seed, batchSize]);
-
-  const example = useMemo(() => {
-    if (!population || !params || seed === undefined || batchSize === undefined) return undefined;
-    const batch = batchSampler(population, mulberry32(batchSeed(seed, batchSize)))(batchSize);
-    const firstRow = (values: Float64Array) => Array.from(values.subarray(0, batch.cols));
-    return {
-      x: firstRow(batch.data),
-      bn: firstRow(batchNorm(batch, params).data),
-      ln: firstRow(layerNorm(batch, params).data),
-    };
-  }, [population, params, seed, batchSize]);
-
   const series = useMemo((): PlotSeries[] => {
-    if (!curve || !current) return [];
-    const points = [...curve, ...(curve.includes(current) ? [] : [current])].sort((a, b) => a.batchSize - b.batchSize);
+    if (!sweep || !current) return [];
+    const points = withBatchSize(sweep, current);
     return [
       {
         name: 'Batch norm: error of batch mean (in σ)',
@@ -117,63 +86,64 @@ export default function NormalizationLab(): JSX.Element {
         color: 'var(--fg)',
       },
     ];
-  }, [curve, current]);
+  }, [sweep, current]);
 
-  const first = curve?.[0];
-  const last = curve?.[curve.length - 1];
+  const first = sweep?.[0];
+  const last = sweep?.[sweep.length - 1];
   const d = features ?? 0;
-  const erased = example ? example.bn.filter((value) => value === BETA).length : 0;
-  const nearPlusMinus = example
-    ? example.bn.filter((value) => Math.min(Math.abs(value - (BETA + GAMMA)), Math.abs(value - (BETA - GAMMA))) < 0.01)
-        .length
-    : 0;
+  const field = (name: LabField) => ({
+    rule: LAB_RULES[name],
+    text: texts[name],
+    onText: onText(name),
+    error: parsed.ok ? undefined : parsed.errors.find((e) => e.field === name)?.message,
+  });
 
   return (
-    <section class="lab" aria-labelledby={`${uid}-heading`} data-pagefind-ignore="all">
+    <section class="tool" aria-labelledby={`${uid}-heading`} data-pagefind-ignore="all">
       <h3 id={`${uid}-heading`}>Batch size lab: batch norm versus layer norm</h3>
       <p>
-        A fixed population of {count(POPULATION_SIZE)} samples with d features, each feature with its own mean and
+        A fixed population of {formatExact(POPULATION_SIZE)} samples with d features, each feature with its own mean and
         variance (drawn once from the seed). For each batch size, {BATCHES} batches of distinct samples are drawn; batch
         norm estimates each feature's mean μ and variance σ² from the batch, layer norm computes μ_L and σ_L² from each
         sample's own features. γ = {GAMMA} and β = {BETA} for every feature, ε = 10⁻⁵.
       </p>
-      <div class="lab-fields">
-        <LabField label="Batch size" symbol="B" {...fieldProps('batchSize')} />
-        <LabField label="Features" symbol="d" {...fieldProps('features')} />
-        <LabField label="Seed" {...fieldProps('seed')} />
+      <div class="tool-fields">
+        <NumberField symbol="B" {...field('batchSize')} />
+        <NumberField symbol="d" {...field('features')} />
+        <NumberField {...field('seed')} />
       </div>
 
-      <div aria-live="polite" class="lab-results">
-        {!current || !example ? (
+      <div aria-live="polite">
+        {!current || !sample ? (
           <p>The lab is paused: fix the field marked above.</p>
         ) : (
           <>
             <p>
               <strong>
-                At B = {current.batchSize}, batch means land {current.meanError.toFixed(2)} σ from the population means
-                and batch variances {percent(current.varianceError)} from the population variances
+                At B = {current.batchSize}, batch means land {formatFixed(current.meanError, 2)} σ from the population
+                means and batch variances {formatPercent(current.varianceError)} from the population variances
               </strong>{' '}
               (root mean square over {BATCHES} batches and {d} features; for comparison, 1/√B ={' '}
-              {(1 / Math.sqrt(current.batchSize)).toFixed(2)}). Batch norm divides by these estimates, so its output for
-              the same sample changes from batch to batch.
+              {formatFixed(1 / Math.sqrt(current.batchSize), 2)}). Batch norm divides by these estimates, so its output
+              for the same sample changes from batch to batch.
             </p>
             <p>
               Layer norm's output for every sample was the same inside its batch as for the sample alone (largest
-              change: {current.layerNormShift === 0 ? '0' : current.layerNormShift.toExponential(1)}): it does not
-              depend on B.
+              change: {formatExponential(current.layerNormShift, 1)}): it does not depend on B.
             </p>
             {current.batchSize === 1 ? (
-              <p class="lab-fail">
-                <strong>With B = 1, batch norm erases the sample.</strong> The batch is a single sample, so μ_B = x and
-                σ_B² = 0 for every feature: x − μ_B = 0 and the output is γ · 0 / √(0 + ε) + β = β. Here {erased} of {d}{' '}
-                outputs equal β = {BETA}, and the batch variance is off by {percent(current.varianceError)}.
+              <p>
+                <strong class="tool-danger">With B = 1, batch norm erases the sample.</strong> The batch is a single
+                sample, so μ_B = x and σ_B² = 0 for every feature: x − μ_B = 0 and the output is γ · 0 / √(0 + ε) + β =
+                β. Here {sample.equalToBeta} of {d} outputs equal β = {BETA}, and the batch variance is off by{' '}
+                {formatPercent(current.varianceError)}.
               </p>
             ) : null}
             {current.batchSize === 2 ? (
-              <p class="lab-note">
+              <p class="tool-hint">
                 With B = 2, each feature's two values sit one σ_B on either side of μ_B, so batch norm outputs about β ±
-                γ whatever the values were: here {nearPlusMinus} of {d} outputs are within 0.01 of{' '}
-                {signed(BETA - GAMMA, 1)} or {signed(BETA + GAMMA, 1)}.
+                γ whatever the values were: here {sample.nearBetaPlusMinusGamma} of {d} outputs are within 0.01 of{' '}
+                {formatFixed(BETA - GAMMA, 1)} or {formatFixed(BETA + GAMMA, 1)}.
               </p>
             ) : null}
           </>
@@ -183,7 +153,7 @@ export default function NormalizationLab(): JSX.Element {
       {current && first && last ? (
         <LinePlot
           title="Error of batch statistics against batch size"
-          description={`Batch norm's error of the batch mean falls from ${first.meanError.toFixed(2)} σ at B = 1 to ${last.meanError.toFixed(2)} σ at B = 256, and of the batch variance from ${percent(first.varianceError)} to ${percent(last.varianceError)}, roughly as 1 over the square root of B. Layer norm's change with the batch is 0 at every batch size.`}
+          description={`Batch norm's error of the batch mean falls from ${formatFixed(first.meanError, 2)} σ at B = 1 to ${formatFixed(last.meanError, 2)} σ at B = 256, and of the batch variance from ${formatPercent(first.varianceError)} to ${formatPercent(last.varianceError)}, roughly as 1 over the square root of B. Layer norm's change with the batch is 0 at every batch size.`}
           xLabel="Batch size B (log scale)"
           yLabel="RMS error (σ, or fraction of σ²)"
           xScale="log"
@@ -192,9 +162,9 @@ export default function NormalizationLab(): JSX.Element {
         />
       ) : null}
 
-      {example && batchSize !== undefined ? (
-        <div class="lab-scroll" role="region" aria-label="One sample, normalized" tabIndex={0}>
-          <table class="lab-table lab-numbers">
+      {sample && batchSize !== undefined ? (
+        <div class="tool-scroll" role="region" aria-label="One sample, normalized" tabIndex={0}>
+          <table class="tool-table tool-numbers">
             <caption>
               First sample of one batch of size {batchSize}
               {d > LISTED_FEATURES ? ` (first ${LISTED_FEATURES} of ${d} features)` : ''}
@@ -208,12 +178,12 @@ export default function NormalizationLab(): JSX.Element {
               </tr>
             </thead>
             <tbody>
-              {example.x.slice(0, LISTED_FEATURES).map((x, j) => (
+              {sample.x.slice(0, LISTED_FEATURES).map((x, j) => (
                 <tr key={j}>
                   <th scope="row">{j + 1}</th>
-                  <td>{signed(x, 3)}</td>
-                  <td>{signed(example.bn[j] ?? 0, 3)}</td>
-                  <td>{signed(example.ln[j] ?? 0, 3)}</td>
+                  <td>{formatFixed(x, 3)}</td>
+                  <td>{formatFixed(sample.batchNorm[j] ?? 0, 3)}</td>
+                  <td>{formatFixed(sample.layerNorm[j] ?? 0, 3)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,11 @@
 /**
- * Batch normalization and layer normalization (Problem 6), and a seeded population to draw batches
- * from, to measure how well batch statistics estimate the population's at each batch size.
+ * Batch normalization and layer normalization, and a seeded population to draw batches from, to
+ * measure how well batch statistics estimate the population's at each batch size.
  * A batch is a Matrix with one sample per row and one feature per column.
  */
 import { zeros, type Matrix } from '../../maths/matrix';
 import { mulberry32, normalGenerator, type Uniform } from '../../maths/random';
+import { meanAndVariance, type MeanAndVariance } from '../../maths/statistics';
 
 export interface NormParams {
   /** Learned scale γ, one per feature. */
@@ -13,21 +14,6 @@ export interface NormParams {
   beta: ArrayLike<number>;
   /** ε > 0 keeps the division defined when a variance is 0. */
   epsilon: number;
-}
-
-export interface Statistics {
-  mean: number;
-  /** Biased (divide by n) variance, as in the batch-norm and layer-norm formulas. */
-  variance: number;
-}
-
-function statisticsOf(values: ArrayLike<number>): Statistics {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i]! - mean) ** 2;
-  return { mean, variance: squares / values.length };
 }
 
 function column(batch: Matrix, feature: number): Float64Array {
@@ -39,17 +25,17 @@ function row(batch: Matrix, sample: number): Float64Array {
 }
 
 /** μ_B and σ_B² of each feature, across the samples of the batch. */
-export function batchStatistics(batch: Matrix): Statistics[] {
-  return Array.from({ length: batch.cols }, (_, j) => statisticsOf(column(batch, j)));
+export function batchStatistics(batch: Matrix): MeanAndVariance[] {
+  return Array.from({ length: batch.cols }, (_, j) => meanAndVariance(column(batch, j)));
 }
 
 /** μ_L and σ_L² of one sample, across its features. */
-export function layerStatistics(batch: Matrix, sample: number): Statistics {
-  return statisticsOf(row(batch, sample));
+export function layerStatistics(batch: Matrix, sample: number): MeanAndVariance {
+  return meanAndVariance(row(batch, sample));
 }
 
 /** γ (x − μ) / √(σ² + ε) + β; a zero denominator (only possible with ε = 0) gives x̂ = 0 rather than NaN. */
-function normalize(x: number, stats: Statistics, gamma: number, beta: number, epsilon: number): number {
+function normalize(x: number, stats: MeanAndVariance, gamma: number, beta: number, epsilon: number): number {
   const scale = Math.sqrt(stats.variance + epsilon);
   const xHat = scale > 0 ? (x - stats.mean) / scale : 0;
   return gamma * xHat + beta;
@@ -85,7 +71,7 @@ export interface Population {
   /** size × features, one sample per row. */
   samples: Matrix;
   /** Exact mean and variance of each feature over the whole population. */
-  statistics: Statistics[];
+  statistics: MeanAndVariance[];
 }
 
 export const POPULATION_SIZE = 10_000;

@@ -1,36 +1,30 @@
 /**
- * Problem 3's centrepiece: variance of pre-activations, activations and gradients through a deep
- * network, simulated with seeded weights and set against Figure 1's linear prediction. Heavy
+ * Variance of pre-activations, activations and gradients through a deep network, simulated with
+ * seeded weights and set against the linear prediction behind Xavier initialisation. The content
+ * passes the weight-variance presets and names where the course derives that prediction. Heavy
  * settings are computed one layer per slice between frames, so the page never freezes.
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { formatNumber } from '../../ui/plot/plot-data';
+import { formatNumber } from '../../ui/format';
 import {
   ACTIVATIONS,
-  DEFAULT_VARIANCE_SETTINGS,
   parseVarianceSettings,
   runVarianceSimulation,
-  VARIANCE_FIELDS,
+  VARIANCE_RULES,
   VarianceRun,
+  varianceExplorerSetup,
   type Activation,
+  type VarianceExplorerProps,
   type VarianceField,
   type VarianceResult,
   type VarianceSettings,
 } from './variance-depth';
 import { infiniteWidthRecursion, linearPrediction } from './variance-prediction';
 import { describeVarianceResult } from './variance-summary';
-import { ExplorerError, ExplorerNumberField } from '../../ui/ExplorerFields';
+import { FieldError, NumberField, NumberInput } from '../../ui/NumberField';
 import { LinePlot, type PlotSeries } from '../../ui/plot/LinePlot';
-import '../../ui/explorers.css';
-
-type Preset = 'xavier' | 'sigmoid' | 'he' | 'custom';
-
-const PRESETS: ReadonlyArray<{ id: Exclude<Preset, 'custom'>; label: string; c: number }> = [
-  { id: 'xavier', label: 'Xavier: 1/n', c: 1 },
-  { id: 'sigmoid', label: 'Sigmoid-corrected (3(d)): 16/n', c: 16 },
-  { id: 'he', label: 'He: 2/n', c: 2 },
-];
+import '../../ui/tools.css';
 
 /** Milliseconds of work per slice before yielding to the browser (keeps input responsive). */
 const SLICE_MS = 24;
@@ -38,7 +32,7 @@ const SLICE_MS = 24;
 const sameSettings = (a: VarianceSettings, b: VarianceSettings) =>
   (Object.keys(a) as Array<keyof VarianceSettings>).every((key) => a[key] === b[key]);
 
-function plotSeries(result: VarianceResult, showTheory: boolean): PlotSeries[] {
+function plotSeries(result: VarianceResult, showTheory: boolean, derivation: string | undefined): PlotSeries[] {
   const { settings, layers } = result;
   const series: PlotSeries[] = [
     {
@@ -54,7 +48,7 @@ function plotSeries(result: VarianceResult, showTheory: boolean): PlotSeries[] {
   const predicted = linearPrediction(settings.activation, settings.c, settings.depth, layers[0]?.varA ?? 1);
   if (predicted) {
     series.push({
-      name: 'Var(a), Figure 1 linear prediction',
+      name: `Var(a), ${derivation === undefined ? '' : `${derivation} `}linear prediction`,
       points: predicted.map((value, layer) => [layer, value] as const),
       dashed: true,
     });
@@ -79,26 +73,30 @@ function plotSeries(result: VarianceResult, showTheory: boolean): PlotSeries[] {
   return series;
 }
 
-export default function VarianceExplorer(): JSX.Element {
+/** The fields other than c, which sits inside the choice of weight variance. */
+type PlainField = Exclude<VarianceField, 'c'>;
+
+export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Element {
+  const { presets, derivation, initial } = varianceExplorerSetup(props);
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
-  const [activation, setActivation] = useState<Activation>(DEFAULT_VARIANCE_SETTINGS.activation);
-  const [preset, setPreset] = useState<Preset>('xavier');
-  const [customC, setCustomC] = useState('1');
-  const [width, setWidth] = useState(String(DEFAULT_VARIANCE_SETTINGS.width));
-  const [depth, setDepth] = useState(String(DEFAULT_VARIANCE_SETTINGS.depth));
-  const [batch, setBatch] = useState(String(DEFAULT_VARIANCE_SETTINGS.batch));
-  const [seed, setSeed] = useState(String(DEFAULT_VARIANCE_SETTINGS.seed));
+  const [activation, setActivation] = useState<Activation>(initial.activation);
+  /** The chosen preset's index, or the custom c. */
+  const [preset, setPreset] = useState<number | 'custom'>(presets.length > 0 ? 0 : 'custom');
+  const [customC, setCustomC] = useState(String(initial.c));
+  const [texts, setTexts] = useState<Record<PlainField, string>>({
+    width: String(initial.width),
+    depth: String(initial.depth),
+    batch: String(initial.batch),
+    seed: String(initial.seed),
+  });
   const [showTheory, setShowTheory] = useState(false);
   // The first state is computed during render so the server-rendered page already shows it.
-  const [result, setResult] = useState<VarianceResult>(() => runVarianceSimulation(DEFAULT_VARIANCE_SETTINGS));
+  const [result, setResult] = useState<VarianceResult>(() => runVarianceSimulation(initial));
   const [progress, setProgress] = useState<number | null>(null);
 
-  const cText = preset === 'custom' ? customC : String(PRESETS.find((p) => p.id === preset)?.c ?? 1);
-  const parsed = useMemo(
-    () => parseVarianceSettings({ activation, c: cText, width, depth, batch, seed }),
-    [activation, cText, width, depth, batch, seed],
-  );
+  const cText = preset === 'custom' ? customC : String(presets[preset]?.c ?? initial.c);
+  const parsed = useMemo(() => parseVarianceSettings({ activation, c: cText, ...texts }), [activation, cText, texts]);
 
   useEffect(() => {
     if (!parsed.ok || sameSettings(parsed.value, result.settings)) {
@@ -121,27 +119,41 @@ export default function VarianceExplorer(): JSX.Element {
     timer = setTimeout(slice, 0);
     // A change of settings abandons the run in progress.
     return () => clearTimeout(timer);
-  }, [parsed]);
+  }, [parsed, result.settings]);
 
-  const series = useMemo(() => plotSeries(result, showTheory), [result, showTheory]);
-  const sentences = useMemo(() => describeVarianceResult(result), [result]);
+  const series = useMemo(() => plotSeries(result, showTheory, derivation), [result, showTheory, derivation]);
+  const sentences = useMemo(() => describeVarianceResult(result, derivation), [result, derivation]);
   const shown = result.settings;
-  const errorField: VarianceField | null = parsed.ok ? null : parsed.error.field;
-  /** What every number field needs to know: the ids, and which field the message is about. */
-  const fieldContext = { id, errorField };
+  // The explorer shows one message at a time: the first bad field's.
+  const problem = parsed.ok ? undefined : parsed.errors[0];
+  const errorOf = (name: VarianceField) => (problem?.field === name ? problem.message : undefined);
+  const field = (name: PlainField): JSX.Element => (
+    <NumberField
+      id={id(name)}
+      rule={VARIANCE_RULES[name]}
+      text={texts[name]}
+      onText={(text) => setTexts((previous) => ({ ...previous, [name]: text }))}
+      error={errorOf(name)}
+      errorId={id('error')}
+    />
+  );
 
   const activationLabel = ACTIVATIONS.find((a) => a.id === shown.activation)?.label ?? shown.activation;
-  const description = `Log-scale variance per layer for a ${shown.depth}-layer ${activationLabel} network of width ${shown.width} with Var(W) = ${formatNumber(shown.c)}/n, batch ${shown.batch}, seed ${shown.seed}: simulated Var(z), Var(a) and gradient variance${shown.activation === 'relu' ? '' : ', and Figure 1’s linear prediction'}. ${sentences[0] ?? ''}`;
+  const prediction =
+    shown.activation === 'relu'
+      ? ''
+      : `, and ${derivation === undefined ? 'the' : `${derivation}’s`} linear prediction`;
+  const description = `Log-scale variance per layer for a ${shown.depth}-layer ${activationLabel} network of width ${shown.width} with Var(W) = ${formatNumber(shown.c)}/n, batch ${shown.batch}, seed ${shown.seed}: simulated Var(z), Var(a) and gradient variance${prediction}. ${sentences[0] ?? ''}`;
 
   return (
-    <section class="ex" aria-labelledby={id('heading')} data-pagefind-ignore="all">
+    <section class="tool" aria-labelledby={id('heading')} data-pagefind-ignore="all">
       <h3 id={id('heading')}>Variance through depth: try it</h3>
-      <p class="ex-hint">
+      <p class="tool-hint">
         A fully connected network with no biases, Gaussian weights with Var(W) = c/n, and unit-variance Gaussian inputs.
         Forward: variance of z and a at each layer. Backward: a unit-variance gradient enters at the top.
       </p>
-      <div class="ex-controls">
-        <div class="ex-field">
+      <div class="tool-controls">
+        <div class="tool-field">
           <label for={id('activation')}>Activation</label>
           <select
             id={id('activation')}
@@ -155,15 +167,15 @@ export default function VarianceExplorer(): JSX.Element {
             ))}
           </select>
         </div>
-        <fieldset class="ex-fieldset">
+        <fieldset class="tool-fieldset">
           <legend>Weight variance Var(W) = c / n</legend>
-          {PRESETS.map((p) => (
-            <label key={p.id} class="ex-choice">
-              <input type="radio" name={id('preset')} checked={preset === p.id} onChange={() => setPreset(p.id)} />
+          {presets.map((p, index) => (
+            <label key={index} class="tool-choice">
+              <input type="radio" name={id('preset')} checked={preset === index} onChange={() => setPreset(index)} />
               {p.label}
             </label>
           ))}
-          <span class="ex-choice">
+          <span class="tool-choice">
             <input
               type="radio"
               id={id('custom-choice')}
@@ -172,39 +184,35 @@ export default function VarianceExplorer(): JSX.Element {
               onChange={() => setPreset('custom')}
             />
             <label for={id('custom-choice')}>Custom</label>
-            <label for={id('c')} class="ex-inline-label">
-              {VARIANCE_FIELDS.c.label}
+            <label for={id('c')} class="tool-inline-label">
+              {VARIANCE_RULES.c.label}
             </label>
-            <input
+            <NumberInput
               id={id('c')}
-              aria-invalid={errorField === 'c' ? 'true' : undefined}
-              aria-describedby={errorField === 'c' ? id('error') : undefined}
-              class="ex-small"
-              type="number"
-              inputMode="decimal"
-              min={VARIANCE_FIELDS.c.min}
-              max={VARIANCE_FIELDS.c.max}
-              step="any"
-              value={customC}
-              onInput={(event) => {
-                setCustomC(event.currentTarget.value);
+              class="tool-narrow"
+              rule={VARIANCE_RULES.c}
+              text={customC}
+              onText={(text) => {
+                setCustomC(text);
                 setPreset('custom');
               }}
+              error={errorOf('c')}
+              errorId={id('error')}
             />
           </span>
         </fieldset>
-        <ExplorerNumberField spec={VARIANCE_FIELDS.width} value={width} onValue={setWidth} {...fieldContext} />
-        <ExplorerNumberField spec={VARIANCE_FIELDS.depth} value={depth} onValue={setDepth} {...fieldContext} />
-        <ExplorerNumberField spec={VARIANCE_FIELDS.batch} value={batch} onValue={setBatch} {...fieldContext} />
-        <ExplorerNumberField spec={VARIANCE_FIELDS.seed} value={seed} onValue={setSeed} {...fieldContext} />
-        <label class="ex-choice ex-check">
+        {field('width')}
+        {field('depth')}
+        {field('batch')}
+        {field('seed')}
+        <label class="tool-choice tool-check">
           <input type="checkbox" checked={showTheory} onChange={(e) => setShowTheory(e.currentTarget.checked)} />
           Show infinite-width theory
         </label>
       </div>
-      <ExplorerError id={id} parsed={parsed} />
+      <FieldError id={id('error')} message={problem?.message} />
       {progress !== null && (
-        <p class="ex-progress">
+        <p class="tool-progress">
           <label for={id('progress')}>Computing layer by layer</label>{' '}
           <progress id={id('progress')} max={1} value={progress} /> {Math.round(progress * 100)}%
         </p>
@@ -217,15 +225,16 @@ export default function VarianceExplorer(): JSX.Element {
         yScale="log"
         series={series}
       />
-      <div class="ex-summary" aria-live="polite">
+      <div class="tool-summary" aria-live="polite">
         {sentences.map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}
         {shown.activation === 'relu' && (
           <p>
-            Figure 1 linearises the activation around 0, but ReLU has a kink there, so no linear prediction is drawn.
-            Without it, E[ReLU(z)²] = Var(z)/2 gives Var(z) ×c/2 = ×{formatNumber(shown.c / 2)} per layer, which is why
-            He initialisation uses 2/n (tick “Show infinite-width theory”).
+            {derivation ?? 'The linear derivation'} linearises the activation around 0, but ReLU has a kink there, so no
+            linear prediction is drawn. Without it, E[ReLU(z)²] = Var(z)/2 gives Var(z) ×c/2 = ×
+            {formatNumber(shown.c / 2)} per layer, which is why He initialisation uses 2/n (tick “Show infinite-width
+            theory”).
           </p>
         )}
       </div>

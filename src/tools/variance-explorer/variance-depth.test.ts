@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VARIANCE_SETTINGS,
-  meanAndVariance,
   parseVarianceSettings,
   runDefaultVarianceSimulation,
   runVarianceSimulation,
   VarianceRun,
+  varianceExplorerSetup,
   type VarianceSettings,
 } from './variance-depth';
 import { infiniteWidthRecursion } from './variance-prediction';
@@ -34,9 +34,10 @@ describe('tanh with Xavier Var(W) = 1/n (Figure 1)', () => {
     expect(last, 'Var(a) at layer 10 stays within [0.04, 0.07]').toBeGreaterThan(0.04);
     expect(last).toBeLessThan(0.07);
     for (let l = 1; l < 10; l += 1) {
-      expect(layers[l + 1]?.varA ?? NaN, `decays slowly from layer ${l} to ${l + 1}: by less than half`).toBeGreaterThan(
-        0.5 * (layers[l]?.varA ?? NaN),
-      );
+      expect(
+        layers[l + 1]?.varA ?? NaN,
+        `decays slowly from layer ${l} to ${l + 1}: by less than half`,
+      ).toBeGreaterThan(0.5 * (layers[l]?.varA ?? NaN));
     }
   });
 
@@ -60,7 +61,9 @@ describe('tanh with Xavier Var(W) = 1/n (Figure 1)', () => {
 describe('sigmoid: 16/n (3(d)) versus 1/n (3(e))', () => {
   const cache = new Map<number, ReturnType<typeof runVarianceSimulation>['layers']>();
   const sigmoid = (c: number) => {
-    const layers = cache.get(c) ?? runVarianceSimulation({ activation: 'sigmoid', c, width: 256, depth: 20, batch: 16, seed: 3 }).layers;
+    const layers =
+      cache.get(c) ??
+      runVarianceSimulation({ activation: 'sigmoid', c, width: 256, depth: 20, batch: 16, seed: 3 }).layers;
     cache.set(c, layers);
     return layers;
   };
@@ -131,21 +134,16 @@ describe('reproducibility', () => {
     while (run.step()) steps += 1;
     expect(steps, 'forward and backward per layer').toBe(6);
     expect(run.progress).toBe(1);
-    expect(run.result().layers.every((l) => l.varGrad !== null), 'every layer has a gradient variance').toBe(true);
+    expect(
+      run.result().layers.every((l) => l.varGrad !== null),
+      'every layer has a gradient variance',
+    ).toBe(true);
   });
 
   it('runs the default update used by the benchmark', SLOW, () => {
     const result = runDefaultVarianceSimulation();
     expect(result.layers).toHaveLength(DEFAULT_VARIANCE_SETTINGS.depth + 1);
     expect(result.layers.every((l) => Number.isFinite(l.varA) && Number.isFinite(l.varGrad ?? NaN))).toBe(true);
-  });
-});
-
-describe('meanAndVariance', () => {
-  it('is the population variance, accurate with a large mean', () => {
-    const { mean: m, variance } = meanAndVariance([1e9 + 1, 1e9 + 2, 1e9 + 3]);
-    expect(m).toBe(1e9 + 2);
-    expect(variance).toBeCloseTo(2 / 3, 9);
   });
 });
 
@@ -157,16 +155,50 @@ describe('parseVarianceSettings', () => {
   it('names the field of the first problem', () => {
     expect(parseVarianceSettings({ ...raw, width: '12.5' })).toEqual({
       ok: false,
-      error: { field: 'width', message: 'Width n: enter a whole number.' },
+      errors: [{ field: 'width', message: 'Width n: enter a whole number from 2 to 512.' }],
     });
     expect(parseVarianceSettings({ ...raw, depth: '101' })).toEqual({
       ok: false,
-      error: { field: 'depth', message: 'Depth L: must be between 1 and 100.' },
+      errors: [{ field: 'depth', message: 'Depth L: enter a whole number from 1 to 100.' }],
     });
-    expect(parseVarianceSettings({ ...raw, c: '' })).toEqual({
+    expect(parseVarianceSettings({ ...raw, c: '', seed: '-1' })).toEqual({
       ok: false,
-      error: { field: 'c', message: 'Custom c: enter a number.' },
+      errors: [
+        { field: 'c', message: 'Custom c: enter a number from 0.01 to 64.' },
+        { field: 'seed', message: 'Seed: enter a whole number from 0 to 4,294,967,295.' },
+      ],
     });
     expect(parseVarianceSettings({ ...raw, seed: 'abc' }).ok, 'letters are not a seed').toBe(false);
+  });
+});
+
+describe('varianceExplorerSetup (the props from the content)', () => {
+  const presets = [
+    { label: 'Xavier: 1/n', c: 1 },
+    { label: 'He: 2/n', c: 2 },
+  ];
+
+  it('opens on the first preset', () => {
+    const setup = varianceExplorerSetup({ presets: [...presets].reverse(), derivation: 'Figure 1' });
+    expect(setup.initial).toEqual({ ...DEFAULT_VARIANCE_SETTINGS, c: 2 });
+    expect(setup.derivation).toBe('Figure 1');
+    expect(varianceExplorerSetup({}), 'both props are optional').toEqual({
+      presets: [],
+      derivation: undefined,
+      initial: DEFAULT_VARIANCE_SETTINGS,
+    });
+  });
+
+  it('stops the build with the tool and the prop named for an author mistake', () => {
+    expect(() => varianceExplorerSetup({ presets: [{ label: 'Huge', c: 100 }] })).toThrow(
+      'VarianceExplorer: prop `presets[0].c` must be a number from 0.01 to 64, got 100.',
+    );
+    expect(() => varianceExplorerSetup({ presets: [{ label: 'Xavier', c: '1' }] })).toThrow('got "1".');
+    expect(() => varianceExplorerSetup({ presets: [{ name: 'Xavier', c: 1 }] })).toThrow(
+      'prop `presets[0]` has unknown key name (allowed: label, c).',
+    );
+    expect(() => varianceExplorerSetup({ presets, derivation: '' })).toThrow(
+      'prop `derivation` must be a non-empty string',
+    );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo of signal variance through a deep fully connected network (Problem 3): Gaussian
+ * Monte Carlo of signal variance through a deep fully connected network: Gaussian
  * weights with Var(W) = c / n, no biases, the same activation in every layer, Gaussian
  * unit-variance inputs. Forward: record Var(z) and Var(a) per layer. Backward: start from a
  * unit-variance gradient at the top and record Var(∂L/∂a) per layer.
@@ -7,10 +7,13 @@
  * The run is split into steps of one layer each, so the page can compute heavy settings in
  * slices between frames and abandon a run when the settings change.
  */
-import { parseLimitedFields, type LimitedField, type Validated } from '../../ui/limited-fields';
+import { activation as activate, activationDerivative, type ActivationName } from '../../maths/activations';
 import { mulberry32, normalGenerator } from '../../maths/random';
+import { meanAndVariance } from '../../maths/statistics';
+import { parseFields, type NumberRule, type Validated } from '../../ui/number-field';
+import { propChecker } from '../../ui/tool-props';
 
-export type Activation = 'tanh' | 'sigmoid' | 'relu' | 'linear';
+export type Activation = ActivationName;
 
 export const ACTIVATIONS: ReadonlyArray<{ id: Activation; label: string }> = [
   { id: 'tanh', label: 'tanh' },
@@ -38,69 +41,71 @@ export const DEFAULT_VARIANCE_SETTINGS: VarianceSettings = {
   seed: 1,
 };
 
-/** Limits keep the heaviest run to seconds and its memory (one layer of derivatives per layer) to tens of MB. */
-export const VARIANCE_LIMITS = {
-  c: { min: 0.01, max: 64 },
-  width: { min: 2, max: 512 },
-  depth: { min: 1, max: 100 },
-  batch: { min: 1, max: 128 },
-  seed: { min: 0, max: 4294967295 },
-} as const;
+export type VarianceField = 'c' | 'width' | 'depth' | 'batch' | 'seed';
 
-export type VarianceField = keyof typeof VARIANCE_LIMITS;
-
-export type { Validated };
-
-export interface RawVarianceSettings {
-  activation: Activation;
-  c: string;
-  width: string;
-  depth: string;
-  batch: string;
-  seed: string;
-}
-
-/** The number fields: label (as shown on the form and in messages), limits and kind. */
-export const VARIANCE_FIELDS: Record<VarianceField, LimitedField<VarianceField>> = {
-  c: { field: 'c', label: 'Custom c', ...VARIANCE_LIMITS.c, integer: false },
-  width: { field: 'width', label: 'Width n', ...VARIANCE_LIMITS.width, integer: true },
-  depth: { field: 'depth', label: 'Depth L', ...VARIANCE_LIMITS.depth, integer: true },
-  batch: { field: 'batch', label: 'Batch size', ...VARIANCE_LIMITS.batch, integer: true },
-  seed: { field: 'seed', label: 'Seed', ...VARIANCE_LIMITS.seed, integer: true },
+/**
+ * The number fields, in form order: label (as shown on the form and in messages), limits and kind.
+ * The limits keep the heaviest run to seconds and its memory (one layer of derivatives per layer)
+ * to tens of MB.
+ */
+export const VARIANCE_RULES: Record<VarianceField, NumberRule> = {
+  c: { label: 'Custom c', min: 0.01, max: 64, integer: false },
+  width: { label: 'Width n', min: 2, max: 512, integer: true },
+  depth: { label: 'Depth L', min: 1, max: 100, integer: true },
+  batch: { label: 'Batch size', min: 1, max: 128, integer: true },
+  seed: { label: 'Seed', min: 0, max: 4294967295, integer: true },
 };
 
-/** Parses the form's text fields; the first bad field is named in the error. */
+export type RawVarianceSettings = { activation: Activation } & Record<VarianceField, string>;
+
+/** Parses the form's text fields; every bad field is named, in form order. */
 export function parseVarianceSettings(raw: RawVarianceSettings): Validated<VarianceSettings, VarianceField> {
-  const { c, width, depth, batch, seed } = VARIANCE_FIELDS;
-  const parsed = parseLimitedFields(raw, [c, width, depth, batch, seed]);
+  const parsed = parseFields(raw, VARIANCE_RULES);
   return parsed.ok ? { ok: true, value: { activation: raw.activation, ...parsed.value } } : parsed;
 }
 
-export function activate(activation: Activation, z: number): number {
-  switch (activation) {
-    case 'tanh':
-      return Math.tanh(z);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
-    case 'relu':
-      return z > 0 ? z : 0;
-    case 'linear':
-      return z;
-  }
+/** A one-click weight variance Var(W) = c/n, e.g. { label: "Xavier: 1/n", c: 1 }. */
+export interface VariancePreset {
+  label: string;
+  c: number;
 }
 
-/** Derivative g'(z), written in terms of a = g(z) where that is cheaper. */
-function slope(activation: Activation, z: number, a: number): number {
-  switch (activation) {
-    case 'tanh':
-      return 1 - a * a;
-    case 'sigmoid':
-      return a * (1 - a);
-    case 'relu':
-      return z > 0 ? 1 : 0;
-    case 'linear':
-      return 1;
-  }
+/** What the content passes to the explorer. */
+export interface VarianceExplorerProps {
+  /** The weight-variance choices offered beside "Custom"; the first is selected at the start. */
+  presets?: readonly VariancePreset[];
+  /** Where the course derives the linear prediction, e.g. a figure; the text cites it by this name. */
+  derivation?: string;
+}
+
+export interface VarianceExplorerSetup {
+  presets: VariancePreset[];
+  derivation: string | undefined;
+  /** The settings shown first: the defaults with the first preset's c. */
+  initial: VarianceSettings;
+}
+
+const check = propChecker('VarianceExplorer');
+
+/** Validates the props; a mistake in the content stops the build with a message naming the prop. */
+export function varianceExplorerSetup(props: { [K in keyof VarianceExplorerProps]?: unknown }): VarianceExplorerSetup {
+  const presets =
+    props.presets === undefined
+      ? []
+      : check.list('presets', props.presets).map((raw, index): VariancePreset => {
+          const name = `presets[${index}]`;
+          const preset = check.record(name, raw, ['label', 'c']);
+          return {
+            label: check.string(`${name}.label`, preset['label']),
+            c: check.number(`${name}.c`, preset['c'], VARIANCE_RULES.c),
+          };
+        });
+  const derivation = props.derivation === undefined ? undefined : check.string('derivation', props.derivation);
+  return {
+    presets,
+    derivation,
+    initial: { ...DEFAULT_VARIANCE_SETTINGS, c: presets[0]?.c ?? DEFAULT_VARIANCE_SETTINGS.c },
+  };
 }
 
 /** |z| beyond which the activation is saturated (slope below ~0.07 for tanh, ~0.018 for sigmoid). */
@@ -122,20 +127,6 @@ export interface LayerStats {
 export interface VarianceResult {
   settings: VarianceSettings;
   layers: LayerStats[];
-}
-
-/** Mean and population variance of all entries (two-pass, which stays accurate when the mean is large). */
-export function meanAndVariance(values: ArrayLike<number>): { mean: number; variance: number } {
-  const count = values.length;
-  let sum = 0;
-  for (let i = 0; i < count; i += 1) sum += values[i] ?? 0;
-  const mean = sum / count;
-  let squares = 0;
-  for (let i = 0; i < count; i += 1) {
-    const d = (values[i] ?? 0) - mean;
-    squares += d * d;
-  }
-  return { mean, variance: squares / count };
 }
 
 /**
@@ -229,10 +220,9 @@ export class VarianceRun {
         const weightRow = i * width;
         let sum = 0;
         for (let j = 0; j < width; j += 1) sum += weights[weightRow + j]! * input[row + j]!;
-        const a = activate(activation, sum);
         z[row + i] = sum;
-        out[row + i] = a;
-        slopes[row + i] = slope(activation, sum, a);
+        out[row + i] = activate(activation, sum);
+        slopes[row + i] = activationDerivative(activation, sum);
         if (Math.abs(sum) > threshold) saturatedCount += 1;
       }
     }
@@ -296,7 +286,7 @@ export function runVarianceSimulation(settings: VarianceSettings): VarianceResul
   return run.result();
 }
 
-/** One update of the Problem 3 explorer at its default settings (for the site's benchmark). */
+/** One update of the explorer at its default settings (for the site's benchmark). */
 export function runDefaultVarianceSimulation(): VarianceResult {
   return runVarianceSimulation(DEFAULT_VARIANCE_SETTINGS);
 }

@@ -16,10 +16,22 @@ describe('linearPrediction (Figure 1 with the activation linearised)', () => {
 
 describe('gaussianExpectation', () => {
   it('integrates known moments of the standard normal', () => {
-    expect(gaussianExpectation(() => 1), 'total mass').toBeCloseTo(1, 9);
-    expect(gaussianExpectation((x) => x * x), 'variance').toBeCloseTo(1, 9);
-    expect(gaussianExpectation((x) => x ** 4), 'fourth moment').toBeCloseTo(3, 8);
-    expect(gaussianExpectation((x) => Math.max(0, x) ** 2), 'E[relu²] = 1/2').toBeCloseTo(0.5, 6);
+    expect(
+      gaussianExpectation(() => 1),
+      'total mass',
+    ).toBeCloseTo(1, 9);
+    expect(
+      gaussianExpectation((x) => x * x),
+      'variance',
+    ).toBeCloseTo(1, 9);
+    expect(
+      gaussianExpectation((x) => x ** 4),
+      'fourth moment',
+    ).toBeCloseTo(3, 8);
+    expect(
+      gaussianExpectation((x) => Math.max(0, x) ** 2),
+      'E[relu²] = 1/2',
+    ).toBeCloseTo(0.5, 6);
   });
 });
 
@@ -31,7 +43,7 @@ describe('infiniteWidthRecursion', () => {
   });
   it('is exact for a linear network: Var ×c per layer forwards and backwards', () => {
     const layers = infiniteWidthRecursion('linear', 2, 4);
-    expect(layers.map((l) => l.varA)).toEqual([1, 2, 4, 8, 16].map((v) => expect.closeTo(v, 6)));
+    expect(layers.map((l) => l.varA)).toEqual([1, 2, 4, 8, 16].map((v): unknown => expect.closeTo(v, 6)));
     expect(layers[0]?.varGrad).toBeCloseTo(16, 6);
   });
   it('settles sigmoid with 1/n at Var(z) ≈ 0.265, near the linearised fixed point 4/15', () => {

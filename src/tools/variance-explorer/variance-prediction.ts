@@ -1,23 +1,24 @@
 /**
- * Predictions for the variance explorer (Problem 3), to set beside the Monte Carlo:
+ * Predictions for the variance explorer, to set beside the Monte Carlo:
  *
- * 1. Figure 1's linear derivation: linearise the activation around 0 (slope s) and assume
- *    zero-mean activations, so Var(a^[l]) = s² · n · Var(W) · Var(a^[l−1]) = s² · c · Var(a^[l−1]).
- * 2. The infinite-width recursion, which keeps what Figure 1 drops: with zero-mean weights,
+ * 1. The linear derivation behind Xavier initialisation: linearise the activation around 0 (slope s)
+ *    and assume zero-mean activations, so Var(a^[l]) = s² · n · Var(W) · Var(a^[l−1]) = s² · c · Var(a^[l−1]).
+ * 2. The infinite-width recursion, which keeps what the linear derivation drops: with zero-mean weights,
  *    Var(z^[l]) = n · Var(W) · E[(a^[l−1])²] (a second moment, so a non-zero mean counts), z is
  *    Gaussian, and the gradient obeys Var(∂L/∂a^[l−1]) = c · E[g'(z^[l])²] · Var(∂L/∂a^[l]).
  */
-import { activate, type Activation } from './variance-depth';
+import { activation as activate, activationDerivative } from '../../maths/activations';
+import type { Activation } from './variance-depth';
 
 /** Slope of the activation at 0 as used by the linear derivation; null where it does not apply. */
 export const LINEAR_SLOPE: Record<Activation, number | null> = {
-  tanh: 1, // tanh(z) ≈ z (Figure 1)
-  sigmoid: 1 / 4, // σ(z) ≈ z/4 + 1/2 (3(b)), so Var(σ(z)) ≈ Var(z)/16 (3(c))
+  tanh: 1, // tanh(z) ≈ z
+  sigmoid: 1 / 4, // σ(z) ≈ z/4 + 1/2, so Var(σ(z)) ≈ Var(z)/16
   linear: 1,
   relu: null, // a kink at 0: no linearisation around 0 exists
 };
 
-/** Var(a^[l]) for l = 0…depth under Figure 1's linear derivation, or null for ReLU. */
+/** Var(a^[l]) for l = 0…depth under the linear derivation, or null for ReLU. */
 export function linearPrediction(activation: Activation, c: number, depth: number, inputVariance = 1): number[] | null {
   const slope = LINEAR_SLOPE[activation];
   if (slope === null) return null;
@@ -47,23 +48,6 @@ export function gaussianExpectation(f: (xi: number) => number): number {
   return total;
 }
 
-function derivative(activation: Activation, z: number): number {
-  switch (activation) {
-    case 'tanh': {
-      const t = Math.tanh(z);
-      return 1 - t * t;
-    }
-    case 'sigmoid': {
-      const s = activate('sigmoid', z);
-      return s * (1 - s);
-    }
-    case 'relu':
-      return z > 0 ? 1 : 0;
-    case 'linear':
-      return 1;
-  }
-}
-
 export interface PredictedLayer {
   layer: number;
   varZ: number | null;
@@ -73,7 +57,12 @@ export interface PredictedLayer {
 }
 
 /** The infinite-width recursion for layers 0…depth, with unit-variance gradient at the top. */
-export function infiniteWidthRecursion(activation: Activation, c: number, depth: number, inputVariance = 1): PredictedLayer[] {
+export function infiniteWidthRecursion(
+  activation: Activation,
+  c: number,
+  depth: number,
+  inputVariance = 1,
+): PredictedLayer[] {
   const layers: PredictedLayer[] = [{ layer: 0, varZ: null, varA: inputVariance, meanA: 0, varGrad: 1 }];
   const gradientFactors: number[] = [];
   let secondMoment = inputVariance;
@@ -82,7 +71,7 @@ export function infiniteWidthRecursion(activation: Activation, c: number, depth:
     const sd = Math.sqrt(varZ);
     const mean = gaussianExpectation((xi) => activate(activation, sd * xi));
     secondMoment = gaussianExpectation((xi) => activate(activation, sd * xi) ** 2);
-    gradientFactors[layer] = c * gaussianExpectation((xi) => derivative(activation, sd * xi) ** 2);
+    gradientFactors[layer] = c * gaussianExpectation((xi) => activationDerivative(activation, sd * xi) ** 2);
     layers.push({ layer, varZ, varA: Math.max(0, secondMoment - mean * mean), meanA: mean, varGrad: 1 });
   }
   // Backward from Var(∂L/∂a^[depth]) = 1.

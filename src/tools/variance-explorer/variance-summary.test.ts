@@ -31,23 +31,50 @@ describe('perLayerFactor', () => {
 });
 
 describe('describeVarianceResult', () => {
-  it('reports the measured per-layer factor next to Figure 1’s prediction', () => {
-    const text = describeVarianceResult(synthetic({}, (l) => 0.6 ** l, () => 1)).join(' ');
+  it('reports the measured per-layer factor next to the linear prediction, citing where the course derives it', () => {
+    const result = synthetic(
+      {},
+      (l) => 0.6 ** l,
+      () => 1,
+    );
+    const text = describeVarianceResult(result, 'Figure 1').join(' ');
     expect(text).toContain('Over layers 10–20, activation variance shrinks by about ×0.6 per layer');
-    expect(text).toContain('Figure 1’s linear derivation predicts ×1');
+    expect(text).toContain('(Figure 1’s linear derivation predicts ×1)');
     expect(text, 'flat gradient').toContain('the gradient variance stays about level');
+    expect(describeVarianceResult(result).join(' '), 'no course reference').toContain(
+      '(the linear derivation predicts ×1)',
+    );
   });
 
   it('names vanishing and exploding gradients from the overall change', () => {
-    const vanishing = describeVarianceResult(synthetic({}, () => 1, (l) => 10 ** (l - 20))).join(' ');
+    const vanishing = describeVarianceResult(
+      synthetic(
+        {},
+        () => 1,
+        (l) => 10 ** (l - 20),
+      ),
+    ).join(' ');
     expect(vanishing).toContain('vanishing gradients');
-    const exploding = describeVarianceResult(synthetic({}, () => 1, (l) => 2 ** (20 - l))).join(' ');
+    const exploding = describeVarianceResult(
+      synthetic(
+        {},
+        () => 1,
+        (l) => 2 ** (20 - l),
+      ),
+    ).join(' ');
     expect(exploding).toContain('exploding gradients');
     expect(exploding).toContain('grows by about ×2 per layer');
   });
 
   it('explains the non-zero mean for sigmoid with the measured numbers', () => {
-    const text = describeVarianceResult(synthetic({ activation: 'sigmoid' }, () => 0.0147, () => 1, 0.5)).join(' ');
+    const text = describeVarianceResult(
+      synthetic(
+        { activation: 'sigmoid' },
+        () => 0.0147,
+        () => 1,
+        0.5,
+      ),
+    ).join(' ');
     expect(text).toContain('The activations’ mean is 0.5, not 0');
     expect(text, 'c·(Var(a) + mean²) = 0.0147 + 0.25').toContain('≈ 0.265');
     expect(text, 'the zero-mean estimate').toContain('c·Var(a) ≈ 0.0147');
@@ -55,15 +82,37 @@ describe('describeVarianceResult', () => {
   });
 
   it('reports saturation above 1% and omits the prediction for ReLU', () => {
-    const sigmoidText = describeVarianceResult(synthetic({ activation: 'sigmoid', c: 16 }, () => 0.12, () => 1, 0.5, 0.1)).join(' ');
+    const sigmoidText = describeVarianceResult(
+      synthetic(
+        { activation: 'sigmoid', c: 16 },
+        () => 0.12,
+        () => 1,
+        0.5,
+        0.1,
+      ),
+    ).join(' ');
     expect(sigmoidText).toContain('10% of the last layer’s pre-activations are saturated (|z| > 4');
-    const reluText = describeVarianceResult(synthetic({ activation: 'relu', c: 2 }, () => 1, () => 1, 0.56, null)).join(' ');
-    expect(reluText).not.toContain('Figure 1');
+    const reluText = describeVarianceResult(
+      synthetic(
+        { activation: 'relu', c: 2 },
+        () => 1,
+        () => 1,
+        0.56,
+        null,
+      ),
+    ).join(' ');
+    expect(reluText).not.toContain('linear derivation');
     expect(reluText).not.toContain('saturated');
   });
 
   it('says "underflows" instead of printing NaN when variances reach 0', () => {
-    const text = describeVarianceResult(synthetic({}, (l) => (l > 15 ? 0 : 1), (l) => (l < 3 ? 0 : 1))).join(' ');
+    const text = describeVarianceResult(
+      synthetic(
+        {},
+        (l) => (l > 15 ? 0 : 1),
+        (l) => (l < 3 ? 0 : 1),
+      ),
+    ).join(' ');
     expect(text).toContain('underflows to 0');
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
   });

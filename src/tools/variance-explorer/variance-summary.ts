@@ -2,7 +2,7 @@
  * Sentences describing what a variance-through-depth run shows, computed from its numbers (so the
  * text under the plot always matches the plot).
  */
-import { formatNumber } from '../../ui/plot/plot-data';
+import { formatExact, formatNumber } from '../../ui/format';
 import type { LayerStats, VarianceResult } from './variance-depth';
 import { linearFactor } from './variance-prediction';
 
@@ -25,38 +25,52 @@ function varianceAt(layers: ReadonlyArray<LayerStats>, layer: number, key: 'varA
   return layers[layer]?.[key] ?? Number.NaN;
 }
 
-/** The sentences shown under the plot, most important first. */
-export function describeVarianceResult(result: VarianceResult): string[] {
+/** "<derivation>’s linear derivation" when the course names where it derives it, else "the linear derivation". */
+function linearDerivationName(derivation: string | undefined): string {
+  return derivation === undefined ? 'the linear derivation' : `${derivation}’s linear derivation`;
+}
+
+/**
+ * The sentences shown under the plot, most important first. `derivation` names where the course
+ * derives the linear prediction (e.g. a figure), if it does.
+ */
+export function describeVarianceResult(result: VarianceResult, derivation?: string): string[] {
   const { settings, layers } = result;
   const depth = settings.depth;
   const sentences: string[] = [];
 
   // The second half shows where depth is heading; the first layers are a transient from the input.
   const from = Math.floor(depth / 2);
-  const activationFactor = perLayerFactor(varianceAt(layers, from, 'varA'), varianceAt(layers, depth, 'varA'), depth - from);
+  const activationFactor = perLayerFactor(
+    varianceAt(layers, from, 'varA'),
+    varianceAt(layers, depth, 'varA'),
+    depth - from,
+  );
   const predicted = linearFactor(settings.activation, settings.c);
   const prediction =
-    predicted === null ? '' : ` (Figure 1’s linear derivation predicts ×${formatNumber(predicted, 3)})`;
+    predicted === null ? '' : ` (${linearDerivationName(derivation)} predicts ×${formatNumber(predicted, 3)})`;
   if (activationFactor === null) {
-    sentences.push(`Activation variance underflows to 0 by layer ${depth.toLocaleString('en-US')}${prediction}.`);
+    sentences.push(`Activation variance underflows to 0 by layer ${formatExact(depth)}${prediction}.`);
   } else {
     sentences.push(
-      `Over layers ${from.toLocaleString('en-US')}–${depth.toLocaleString('en-US')}, activation variance ${trend(activationFactor)}${prediction}, ending at ${formatNumber(varianceAt(layers, depth, 'varA'))}.`,
+      `Over layers ${formatExact(from)}–${formatExact(depth)}, activation variance ${trend(activationFactor)}${prediction}, ending at ${formatNumber(varianceAt(layers, depth, 'varA'))}.`,
     );
   }
 
   const gradientFactor = perLayerFactor(varianceAt(layers, depth, 'varGrad'), varianceAt(layers, 0, 'varGrad'), depth);
   if (gradientFactor === null) {
-    sentences.push('Going backwards, the gradient variance underflows to 0 before it reaches the input: vanishing gradients.');
+    sentences.push(
+      'Going backwards, the gradient variance underflows to 0 before it reaches the input: vanishing gradients.',
+    );
   } else {
     const overall = varianceAt(layers, 0, 'varGrad') / varianceAt(layers, depth, 'varGrad');
     const label = overall < 1e-2 ? ': vanishing gradients' : overall > 1e2 ? ': exploding gradients' : '';
     sentences.push(
-      `Going backwards from layer ${depth.toLocaleString('en-US')} to the input, the gradient variance ${trend(gradientFactor)} (×${formatNumber(overall, 2)} overall)${label}.`,
+      `Going backwards from layer ${formatExact(depth)} to the input, the gradient variance ${trend(gradientFactor)} (×${formatNumber(overall, 2)} overall)${label}.`,
     );
   }
 
-  // A non-zero mean is what Figure 1 assumes away: Var(z) depends on E[a²] = Var(a) + mean².
+  // A non-zero mean is what the linear derivation assumes away: Var(z) depends on E[a²] = Var(a) + mean².
   const top = layers[depth];
   const below = layers[depth - 1];
   if (top && below && top.varZ !== null && Math.abs(below.meanA) > 0.1) {

@@ -61,7 +61,15 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
 
   const model = useMemo(
     () =>
-      buildPlotModel({ width, height, xScale: xKind, yScale: yKind, xDomain: props.xDomain, yDomain: props.yDomain, series }),
+      buildPlotModel({
+        width,
+        height,
+        xScale: xKind,
+        yScale: yKind,
+        xDomain: props.xDomain,
+        yDomain: props.yDomain,
+        series,
+      }),
     [width, height, xKind, yKind, props.xDomain, props.yDomain, series],
   );
   const table = useMemo(() => buildDataTable(xLabel, series), [xLabel, series]);
@@ -84,7 +92,12 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
           <defs>
             <clipPath id={clipId}>
               {/* A few pixels of slack so lines along an edge are not cut in half. */}
-              <rect x={area.left - 3} y={area.top - 3} width={area.right - area.left + 6} height={area.bottom - area.top + 6} />
+              <rect
+                x={area.left - 3}
+                y={area.top - 3}
+                width={area.right - area.left + 6}
+                height={area.bottom - area.top + 6}
+              />
             </clipPath>
           </defs>
           <g class="plot-grid" aria-hidden="true">
@@ -130,7 +143,12 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
             ))}
           </g>
           {model.empty && (
-            <text class="plot-empty" x={(area.left + area.right) / 2} y={(area.top + area.bottom) / 2} text-anchor="middle">
+            <text
+              class="plot-empty"
+              x={(area.left + area.right) / 2}
+              y={(area.top + area.bottom) / 2}
+              text-anchor="middle"
+            >
               No drawable data
             </text>
           )}
@@ -146,11 +164,7 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
           </li>
         ))}
       </ul>
-      {model.droppedNotes.length > 0 && (
-        <p class="plot-note">
-          {model.droppedNotes.join(' ')}
-        </p>
-      )}
+      {model.droppedNotes.length > 0 && <p class="plot-note">{model.droppedNotes.join(' ')}</p>}
       <details class="plot-data">
         <summary>Show data</summary>
         {/* Focusable so keyboard users can scroll a long or wide table. */}

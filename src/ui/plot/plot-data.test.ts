@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { formatLogTick } from '../format';
 import {
   axisDomain,
   buildDataTable,
   buildPlotModel,
-  formatLogTick,
-  formatNumber,
   makeScale,
   niceDomain,
   pointProblem,
@@ -13,42 +12,6 @@ import {
 } from './plot-data';
 
 const base = { width: 640, height: 300, xScale: 'linear', yScale: 'linear' } as const;
-
-describe('formatNumber', () => {
-  it('uses thousands separators and significant digits', () => {
-    expect(formatNumber(1234567), 'large counts get separators').toBe('1,230,000');
-    expect(formatNumber(0.012345), 'small decimals keep 3 significant digits').toBe('0.0123');
-    expect(formatNumber(-2.5), 'negatives keep their sign').toBe('-2.5');
-  });
-  it('switches to exponent notation for tiny and huge magnitudes', () => {
-    expect(formatNumber(1.2e-7), 'tiny values').toBe('1.2e-7');
-    expect(formatNumber(3e12), 'huge values drop trailing zeros').toBe('3e12');
-  });
-  it('never prints NaN, Infinity or -0', () => {
-    expect(formatNumber(NaN)).toBe('not a number');
-    expect(formatNumber(Infinity)).toBe('infinity');
-    expect(formatNumber(-1e-12 * 0)).toBe('0');
-    expect(formatNumber(-0.0000001, 1), 'rounded tiny negative').not.toContain('NaN');
-  });
-  it('property: output never contains NaN/Infinity/undefined for any double', () => {
-    fc.assert(
-      fc.property(fc.double(), fc.integer({ min: 1, max: 8 }), (value, digits) => {
-        const text = formatNumber(value, digits);
-        return !/NaN|Infinity|undefined/.test(text) && text.length > 0;
-      }),
-      { seed: 230, numRuns: 500 },
-    );
-  });
-});
-
-describe('formatLogTick', () => {
-  it('writes decimals near 1 and powers of ten far from it', () => {
-    expect(formatLogTick(0.01)).toBe('0.01');
-    expect(formatLogTick(1000)).toBe('1,000');
-    expect(formatLogTick(1e-6), 'superscript exponent').toBe('10⁻⁶');
-    expect(formatLogTick(1e8)).toBe('10⁸');
-  });
-});
 
 describe('pointProblem', () => {
   it('names non-finite points and non-positive points on log axes', () => {
@@ -89,7 +52,17 @@ describe('buildPlotModel', () => {
   it('drops and reports non-finite points and breaks the line there', () => {
     const model = buildPlotModel({
       ...base,
-      series: [{ name: 'Loss', points: [[0, 1], [1, NaN], [2, 3], [3, Infinity]] }],
+      series: [
+        {
+          name: 'Loss',
+          points: [
+            [0, 1],
+            [1, NaN],
+            [2, 3],
+            [3, Infinity],
+          ],
+        },
+      ],
     });
     expect(model.droppedNotes, 'one note per reason').toEqual(['2 points of “Loss” not drawn: not finite.']);
     const path = model.series[0]?.path ?? '';
@@ -97,12 +70,40 @@ describe('buildPlotModel', () => {
     expect(path.match(/M/g)?.length, 'the gap starts a new subpath').toBe(2);
   });
   it('drops non-positive points on a log axis', () => {
-    const model = buildPlotModel({ ...base, yScale: 'log', series: [{ name: 'Var', points: [[0, 0], [1, 1e-3], [2, 1]] }] });
+    const model = buildPlotModel({
+      ...base,
+      yScale: 'log',
+      series: [
+        {
+          name: 'Var',
+          points: [
+            [0, 0],
+            [1, 1e-3],
+            [2, 1],
+          ],
+        },
+      ],
+    });
     expect(model.droppedNotes).toEqual(['1 point of “Var” not drawn: not positive on a log scale.']);
-    expect(model.yTicks.map((t) => t.label), 'log axis labels').toEqual(['0.001', '0.01', '0.1', '1']);
+    expect(
+      model.yTicks.map((t) => t.label),
+      'log axis labels',
+    ).toEqual(['0.001', '0.01', '0.1', '1']);
   });
   it('maps the data extent inside the plot area with larger y drawn higher', () => {
-    const model = buildPlotModel({ ...base, series: [{ name: 's', points: [[0, 0], [10, 5]], markers: true }] });
+    const model = buildPlotModel({
+      ...base,
+      series: [
+        {
+          name: 's',
+          points: [
+            [0, 0],
+            [10, 5],
+          ],
+          markers: true,
+        },
+      ],
+    });
     const [first, last] = model.series[0]?.markers ?? [];
     expect(first?.[0], 'x starts at the left edge').toBe(model.area.left);
     expect(last?.[0], 'x ends at the right edge').toBe(model.area.right);
@@ -147,7 +148,13 @@ describe('buildPlotModel', () => {
 describe('buildDataTable', () => {
   it('joins series on x and marks missing and non-finite values in words', () => {
     const table = buildDataTable('Layer', [
-      { name: 'A', points: [[1, 0.5], [2, NaN]] },
+      {
+        name: 'A',
+        points: [
+          [1, 0.5],
+          [2, NaN],
+        ],
+      },
       { name: 'B', points: [[2, 1234.5]] },
     ]);
     expect(table.columns).toEqual(['Layer', 'A', 'B']);

@@ -2,11 +2,13 @@
  * Pure plot geometry for the site's line plots: data cleaning, scales, ticks, SVG paths and the
  * data table. Ticks come from d3-array and paths from d3-shape; the scales themselves are a line of
  * arithmetic here, because d3-scale would also ship d3-interpolate, d3-color and d3-format (~6 KB
- * gzip) that a numeric line plot never uses. The Preact component (src/ui/plot/LinePlot.tsx) only renders this model, so
- * everything a reader sees can be unit-tested without a DOM.
+ * gzip) that a numeric line plot never uses. Numbers are written by src/ui/format.ts. The Preact
+ * component (src/ui/plot/LinePlot.tsx) only renders this model, so everything a reader sees can be
+ * unit-tested without a DOM.
  */
 import { nice, ticks } from 'd3-array';
 import { line } from 'd3-shape';
+import { formatExact, formatLogTick, formatNumber } from '../format';
 
 export type ScaleKind = 'linear' | 'log';
 export type Point = readonly [number, number];
@@ -80,47 +82,20 @@ export function pointProblem(point: Point, xScale: ScaleKind, yScale: ScaleKind)
   if (!Number.isFinite(x) || !Number.isFinite(y)) return 'not finite';
   if (Math.abs(x) > LARGEST_PLOTTABLE || Math.abs(y) > LARGEST_PLOTTABLE) return 'too large to plot';
   if ((xScale === 'log' && x <= 0) || (yScale === 'log' && y <= 0)) return 'not positive on a log scale';
-  if ((xScale === 'log' && x < SMALLEST_ON_LOG) || (yScale === 'log' && y < SMALLEST_ON_LOG)) return 'too small for a log scale';
+  if ((xScale === 'log' && x < SMALLEST_ON_LOG) || (yScale === 'log' && y < SMALLEST_ON_LOG))
+    return 'too small for a log scale';
   return null;
-}
-
-/**
- * Formats a number for people: thousands separators, `significant` digits, exponent notation only
- * for very small or very large magnitudes, and words instead of NaN/Infinity.
- */
-export function formatNumber(value: number, significant = 3): string {
-  if (Number.isNaN(value)) return 'not a number';
-  if (value === Infinity) return 'infinity';
-  if (value === -Infinity) return '−infinity';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e9) {
-    const text = value.toLocaleString('en-US', { maximumSignificantDigits: significant });
-    // Rounding can turn a tiny negative into "-0".
-    return text === '-0' ? '0' : text;
-  }
-  const [mantissa = '', exponent = ''] = value.toExponential(significant - 1).split('e');
-  const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
-  return `${trimmed}e${exponent.replace('+', '')}`;
-}
-
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-};
-
-/** Label of a log-axis tick: plain decimals near 1, powers of ten (10⁻⁶) beyond. */
-export function formatLogTick(value: number): string {
-  const exponent = Math.round(Math.log10(value));
-  const isPowerOfTen = Math.abs(value / 10 ** exponent - 1) < 1e-9;
-  if (!isPowerOfTen || (exponent >= -3 && exponent <= 4)) return formatNumber(value, 3);
-  return `10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
 }
 
 /**
  * The range of values to show: the given domain if any, else the extent of the drawable values,
  * widened when it is a single value (a flat line still needs an axis).
  */
-export function axisDomain(values: ReadonlyArray<number>, kind: ScaleKind, fixed?: readonly [number, number]): [number, number] {
+export function axisDomain(
+  values: ReadonlyArray<number>,
+  kind: ScaleKind,
+  fixed?: readonly [number, number],
+): [number, number] {
   if (fixed && isUsableDomain(fixed, kind)) return [Math.min(fixed[0], fixed[1]), Math.max(fixed[0], fixed[1])];
   let low = Infinity;
   let high = -Infinity;
@@ -143,7 +118,11 @@ function isUsableDomain(domain: readonly [number, number], kind: ScaleKind): boo
 }
 
 /** Maps a domain value to pixels (linear, or linear in log10 for a log axis). */
-export function makeScale(kind: ScaleKind, domain: readonly [number, number], range: readonly [number, number]): (value: number) => number {
+export function makeScale(
+  kind: ScaleKind,
+  domain: readonly [number, number],
+  range: readonly [number, number],
+): (value: number) => number {
   const transform = kind === 'log' ? Math.log10 : (value: number) => value;
   const start = transform(domain[0]);
   const span = transform(domain[1]) - start || 1;
@@ -241,14 +220,17 @@ export function buildPlotModel(input: PlotModelInput): PlotModel {
       if (problem !== null) reasons.set(problem, (reasons.get(problem) ?? 0) + 1);
     }
     for (const [reason, count] of reasons) {
-      droppedNotes.push(`${count.toLocaleString('en-US')} ${count === 1 ? 'point' : 'points'} of “${s.name}” not drawn: ${reason}.`);
+      droppedNotes.push(
+        `${formatExact(count)} ${count === 1 ? 'point' : 'points'} of “${s.name}” not drawn: ${reason}.`,
+      );
     }
     // Undrawable points break the line rather than being bridged, so gaps are visible.
-    const path = line<PointOrBreak>()
-      .digits(2)
-      .defined((p) => p !== null && pointProblem(p, xKind, yKind) === null)
-      .x((p) => (p === null ? 0 : x(p[0])))
-      .y((p) => (p === null ? 0 : y(p[1])))(s.points) ?? '';
+    const path =
+      line<PointOrBreak>()
+        .digits(2)
+        .defined((p) => p !== null && pointProblem(p, xKind, yKind) === null)
+        .x((p) => (p === null ? 0 : x(p[0])))
+        .y((p) => (p === null ? 0 : y(p[1])))(s.points) ?? '';
     const markers = s.markers ? (drawable[index] ?? []).map((p): Point => [px(x(p[0])), px(y(p[1]))]) : [];
     return {
       name: s.name,
@@ -276,7 +258,9 @@ export function buildPlotModel(input: PlotModelInput): PlotModel {
  * does not have at that x show as a dash; non-finite values are named, never printed as NaN.
  */
 export function buildDataTable(xLabel: string, series: ReadonlyArray<PlotModelSeries>, significant = 4): DataTable {
-  const xs = [...new Set(series.flatMap((s) => s.points.flatMap((p) => (p === null ? [] : [p[0]]))))].sort((a, b) => compareForTable(a, b));
+  const xs = [...new Set(series.flatMap((s) => s.points.flatMap((p) => (p === null ? [] : [p[0]]))))].sort((a, b) =>
+    compareForTable(a, b),
+  );
   const lookups = series.map((s) => {
     const byX = new Map<number, number>();
     for (const p of s.points) if (p !== null && !byX.has(p[0])) byX.set(p[0], p[1]);

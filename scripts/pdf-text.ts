@@ -1,0 +1,35 @@
+// Reads a PDF the way the tests need it: the text of each page (pdf.js through unpdf, so no system
+// tool is needed) and the fonts it embeds. Used by scripts/pdf.test.ts and e2e/pdf.spec.ts.
+import { extractText, getDocumentProxy } from 'unpdf';
+
+export interface PdfContent {
+  /** Each page's text, whitespace collapsed to single spaces. */
+  pages: string[];
+  /** All pages' text, joined with spaces. */
+  text: string;
+  /** Names of the fonts embedded in the file, without the subset prefix ("KaTeX_Main-Regular"). */
+  embeddedFonts: string[];
+  /** How many fonts the file uses in all (embedded or not). */
+  fontCount: number;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
+  // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
+  const raw = Buffer.from(bytes).toString('latin1');
+  const document = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(document, { mergePages: false });
+  const pages = text.map((page) => page.replace(/\s+/g, ' ').trim());
+  // Each font has a FontDescriptor naming it; an embedded one also carries its font program
+  // (FontFile, FontFile2 or FontFile3) in that descriptor.
+  const descriptors = raw
+    .split('/Type /FontDescriptor')
+    .slice(1)
+    .map((rest) => rest.slice(0, rest.indexOf('>>')));
+  const name = (descriptor: string) => /\/FontName\s*\/(?:[A-Z]{6}\+)?([^\s/<>]+)/.exec(descriptor)?.[1] ?? '?';
+  return {
+    pages,
+    text: pages.join(' '),
+    embeddedFonts: descriptors.filter((descriptor) => /\/FontFile[23]?\s/.test(descriptor)).map(name),
+    fontCount: descriptors.length,
+  };
+}

@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf, type PdfContent } from './pdf-text';
+
+/**
+ * One real `astro build` of the fixture exam alone, under a non-root base path, with two notes
+ * from the guide added to its content: the build prints its two papers from content alone (no
+ * code names the exam), and they hold what they should. PDF_REQUIRED=1, so a machine without
+ * Chromium fails here instead of skipping. The real exam's papers are checked in e2e/pdf.spec.ts.
+ */
+// Inside the project: Astro keeps its server bundle beside an OUT_DIR within the project, and in a
+// shared .astro/ for one outside it, where parallel builds would overwrite each other's.
+const workDir = mkdtempSync(join(process.cwd(), '.e2e-pdf-test-'));
+const outDir = join(workDir, 'dist');
+const examDir = join(workDir, 'exams', 'tiny-test-exam');
+let build: { status: number | null; output: string; seconds: number };
+let exam: PdfContent;
+let solutions: PdfContent;
+
+beforeAll(async () => {
+  cpSync('e2e/fixtures/exams/tiny-test-exam', examDir, { recursive: true });
+  const problem = join(examDir, '01-warm-up.mdx');
+  writeFileSync(
+    problem,
+    readFileSync(problem, 'utf8')
+      .replace('<Options>', '<Note>\n\nA hint from the guide about wombatcarrot sums.\n\n</Note>\n\n<Options>')
+      .replace(
+        '$2 \\times 3 = 6$.\n\n</Solution>',
+        '$2 \\times 3 = 6$.\n\n<Note>\n\nThe guide checks it with platypusbanana counting.\n\n</Note>\n\n</Solution>',
+      ),
+  );
+  // Vitest puts Vite's own variables (BASE_URL=/, MODE=test, NODE_ENV=test…) in process.env; the
+  // build would take BASE_URL for import.meta.env.BASE_URL and ignore BASE_PATH.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) =>
+        !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(name) && !name.startsWith('VITEST'),
+    ),
+  );
+  const started = performance.now();
+  const result = spawnSync('npx', ['astro', 'build'], {
+    encoding: 'utf8',
+    env: {
+      ...inherited,
+      EXAMS_DIR: join(workDir, 'exams'),
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(workDir, 'cache'),
+      BASE_PATH: '/pdf-test/',
+      PDF_REQUIRED: '1',
+    },
+  });
+  build = {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    seconds: (performance.now() - started) / 1000,
+  };
+  if (build.status !== 0) return;
+  exam = await readPdf(readFileSync(join(outDir, 'tiny-test-exam', 'tiny-test-exam-exam.pdf')));
+  solutions = await readPdf(readFileSync(join(outDir, 'tiny-test-exam', 'tiny-test-exam-solutions.pdf')));
+}, 300_000);
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+const questions = [
+  'Two quick warm-up questions.',
+  'A zebrafinch has two wings. How many wings do three zebrafinch birds have?',
+  'Consider the linear model',
+  '(iv) None of the above',
+];
+const officialAnswers = ['Correct answers: (ii)', 'quokkaflux rule says multiply the wing count', 'By the chain rule'];
+const guideNotes = ['wombatcarrot', 'platypusbanana'];
+
+describe('the printable papers of an exam, from its content alone', () => {
+  it('are made by the build, which says how long they took', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toMatch(/Printed 2 exam papers to PDF \(Letter\) in [\d.]+ s/);
+    console.log(
+      `fixture build with PDFs: ${build.seconds.toFixed(1)} s; ${/Printed .*/.exec(build.output)?.[0] ?? ''}`,
+    );
+  });
+
+  it('are linked from the exam page under the base path, with their sizes', () => {
+    const page = readFileSync(join(outDir, 'tiny-test-exam', 'index.html'), 'utf8');
+    expect(page).toMatch(
+      /<a href="\/pdf-test\/tiny-test-exam\/tiny-test-exam-exam\.pdf"[^>]*>Exam paper \(PDF\)<\/a> <span[^>]*>\(\d+ KB\)<\/span>/,
+    );
+    expect(page).toMatch(
+      /<a href="\/pdf-test\/tiny-test-exam\/tiny-test-exam-solutions\.pdf"[^>]*>With solutions \(PDF\)<\/a> <span[^>]*>\(\d+ KB\)<\/span>/,
+    );
+  });
+
+  it('are printed from routes that are then removed from the site and were never indexed', () => {
+    expect(existsSync(join(outDir, 'tiny-test-exam', 'paper'))).toBe(false);
+    const index = readFileSync(join(outDir, 'search', 'index.html'), 'utf8');
+    expect(index).not.toContain('/paper/');
+  });
+
+  it('the exam paper: a cover, every question, and no answer nor note from the guide', () => {
+    expect(exam.pages[0]).toContain('Fixture Quiz');
+    expect(exam.pages[0]).toContain('TEST101 Fixture Testing · Spring 2024');
+    expect(exam.pages[0]).toContain('Duration: 30 minutes');
+    expect(exam.pages[0]).toContain('Partial credit is imaginary.');
+    expect(exam.pages[0]).toMatch(/Problem Title Points Your score 1 Warm-Up 4 2 Linear Models 6 Total 10/);
+    for (const question of questions) expect(exam.text).toContain(question);
+    for (const answer of [...officialAnswers, ...guideNotes, 'Solution to', 'Note from the guide'])
+      expect(exam.text).not.toContain(answer);
+  });
+
+  it('the solutions paper: every question, every official answer, and the notes labelled as the guide’s', () => {
+    for (const text of [...questions, ...officialAnswers, ...guideNotes]) expect(solutions.text).toContain(text);
+    expect(solutions.text).toContain('Solution to 1(b)');
+    expect(solutions.text).toContain('Note from the guide on the solution to 1(b), not part of the official text');
+    expect(solutions.text).toContain('Note from the guide on 1(a), not part of the official text');
+  });
+
+  it('one problem per page after the cover, points per part, "Page n of N" on every page', () => {
+    for (const paper of [exam, solutions]) {
+      expect(paper.pages.length).toBeGreaterThanOrEqual(3);
+      expect(paper.pages.length).toBeLessThan(40);
+      expect(paper.pages[1]).toMatch(/^Problem 1: Warm-Up \(4 points\)/);
+      expect(paper.pages[1]).toContain('(a) (2 points)');
+      expect(paper.pages.find((page) => page.startsWith('Problem 2: Linear Models (6 points)'))).toBeDefined();
+      paper.pages.forEach((page, index) => {
+        expect(page).toContain(`Page ${index + 1} of ${paper.pages.length}`);
+        // No blank page: there is more on each page than its footer.
+        expect(
+          page.replace(/TEST101 Spring 2024 Fixture Quiz(?:: solutions)? Page \d+ of \d+/, '').length,
+          `page ${index + 1}`,
+        ).toBeGreaterThan(40);
+      });
+    }
+  });
+
+  it('embed their fonts, KaTeX’s included, as real text', () => {
+    for (const paper of [exam, solutions]) {
+      expect(paper.embeddedFonts.length).toBe(paper.fontCount);
+      expect(paper.embeddedFonts).toContain('KaTeX_Main-Regular');
+      expect(paper.embeddedFonts).toContain('KaTeX_Math-Italic');
+    }
+  });
+});

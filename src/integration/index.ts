@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { normalizeBasePath } from '../exams/base-path';
+import { outDirProblem } from './out-dir';
+import { indexSite } from './pagefind';
+import { launchChromium, makePapers, type ChromiumLaunch } from './pdf';
+import { purgeBuiltKatex } from './purge-katex-css';
+import { katexWoff2Only } from './vite-katex-woff2';
+import { mdxSourceCheck } from './vite-mdx-source-check';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The site's build steps beyond Astro's own, so that `astro build` alone produces the complete
+ * site: KaTeX ships woff2 fonts only, and once the pages are written the KaTeX stylesheet and
+ * fonts are trimmed to what the pages use, every exam is printed to PDF (exam paper and
+ * solutions) and the search index is built over the result.
+ */
+export function studyGuide(): AstroIntegration {
+  let base = '/';
+  let chromium: Promise<ChromiumLaunch> | undefined;
+  return {
+    name: 'study-guide',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const problem = outDirProblem(fileURLToPath(config.outDir).replace(/[\\/]$/, ''), process.cwd());
+        if (problem) throw new Error(problem);
+        updateConfig({ vite: { plugins: [katexWoff2Only(), mdxSourceCheck()] } });
+      },
+      'astro:config:done': ({ config }) => {
+        base = normalizeBasePath(config.base);
+      },
+      // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing.
+      'astro:build:start': () => {
+        chromium = launchChromium();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const purge = purgeBuiltKatex(outDir);
+        const sheets = purge.stylesheets.map((sheet) => `${sheet.file} ${kb(sheet.gzipBefore)} → ${kb(sheet.gzipAfter)} gzip`);
+        logger.info(`KaTeX CSS trimmed to the classes the pages use: ${sheets.join(', ') || 'no KaTeX stylesheet'}; ${purge.removedFonts.length} unused fonts removed`);
+        let pages = 0;
+        await makePapers({
+          outDir,
+          base,
+          chromium,
+          info: (message) => logger.info(message),
+          warn: (message) => logger.warn(message),
+          alongside: async () => {
+            pages = await indexSite(outDir);
+          },
+        });
+        logger.info(`Pagefind read ${pages} pages and wrote the search index to ${fileURLToPath(new URL('pagefind/', dir))}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtPaperExams, chromiumPathFrom, chromiumProblem, makePapers, pdfRequiredBy, skippedMessage } from './pdf';
+
+/**
+ * The decisions around Chromium, on a stand-in build: a real build prints real PDFs in
+ * scripts/pdf.test.ts and e2e/pdf.spec.ts.
+ */
+const workDir = mkdtempSync(join(tmpdir(), 'exam-pdf-unit-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+const examPage =
+  '<main><h1>Quiz</h1><p class="paper-links" data-paper-links data-pagefind-ignore>Print: <a href="/quiz/quiz-exam.pdf">Exam paper (PDF)</a> <span data-paper-size="quiz-exam.pdf"></span></p><p>Rest</p></main>';
+
+function standInBuild(): string {
+  const outDir = mkdtempSync(join(workDir, 'dist-'));
+  mkdirSync(join(outDir, 'quiz', 'paper', 'exam'), { recursive: true });
+  mkdirSync(join(outDir, 'quiz', 'paper', 'solutions'), { recursive: true });
+  mkdirSync(join(outDir, '_astro'));
+  writeFileSync(join(outDir, 'quiz', 'index.html'), examPage);
+  writeFileSync(join(outDir, 'quiz', 'paper', 'exam', 'index.html'), '<p>paper</p>');
+  writeFileSync(join(outDir, 'quiz', 'paper', 'solutions', 'index.html'), '<p>paper</p>');
+  return outDir;
+}
+
+describe('Chromium for the PDFs', () => {
+  it('is /usr/bin/chromium unless CHROMIUM_PATH says otherwise', () => {
+    expect(chromiumPathFrom({})).toBe('/usr/bin/chromium');
+    expect(chromiumPathFrom({ CHROMIUM_PATH: '/opt/chrome' })).toBe('/opt/chrome');
+    expect(chromiumProblem(join(workDir, 'no-such-chromium'))).toBe(
+      `no Chromium at ${join(workDir, 'no-such-chromium')}`,
+    );
+    expect(chromiumProblem(workDir)).toBe(`${workDir} is not a file`);
+  });
+
+  it('is required only when PDF_REQUIRED is set', () => {
+    expect(pdfRequiredBy({})).toBe(false);
+    expect(pdfRequiredBy({ PDF_REQUIRED: '0' })).toBe(false);
+    expect(pdfRequiredBy({ PDF_REQUIRED: '1' })).toBe(true);
+    expect(pdfRequiredBy({ PDF_REQUIRED: 'true' })).toBe(true);
+  });
+
+  it('finds the exams whose print routes were built', () => {
+    expect(builtPaperExams(standInBuild())).toEqual(['quiz']);
+  });
+});
+
+describe('a build without Chromium', () => {
+  const env = { CHROMIUM_PATH: join(workDir, 'no-such-chromium') };
+
+  it('still completes: one line says why and how to get the PDFs, and the links and print routes go', async () => {
+    const outDir = standInBuild();
+    const warnings: string[] = [];
+    const result = await makePapers({
+      outDir,
+      base: '/',
+      env,
+      info: () => undefined,
+      warn: (line) => warnings.push(line),
+    });
+    expect(result.files).toEqual([]);
+    expect(warnings).toEqual([skippedMessage(`no Chromium at ${env.CHROMIUM_PATH}`, false)]);
+    expect(warnings[0]).toMatch(
+      /^Printable exam papers \(PDF\) skipped: no Chromium at .*install Chromium .* or set CHROMIUM_PATH .*PDF_REQUIRED=1/,
+    );
+    expect(warnings[0]).not.toContain('\n');
+    expect(readFileSync(join(outDir, 'quiz', 'index.html'), 'utf8')).toBe('<main><h1>Quiz</h1><p>Rest</p></main>');
+    expect(existsSync(join(outDir, 'quiz', 'paper'))).toBe(false);
+  });
+
+  it('fails with PDF_REQUIRED=1, saying what to install', async () => {
+    const outDir = standInBuild();
+    await expect(
+      makePapers({
+        outDir,
+        base: '/',
+        env: { ...env, PDF_REQUIRED: '1' },
+        info: () => undefined,
+        warn: () => undefined,
+      }),
+    ).rejects.toThrow(
+      /^PDF_REQUIRED is set but the printable exam papers cannot be made: no Chromium at .*apt-get install chromium/,
+    );
+  });
+});

@@ -1,0 +1,266 @@
+import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser, BrowserType, Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { withBase } from '../exams/base-path';
+import {
+  fillPaperSizes,
+  formatFileSize,
+  hasPaperLinks,
+  paperFileName,
+  paperKinds,
+  paperPdfPath,
+  paperRouteDir,
+  paperRoutePath,
+  removePaperLinks,
+} from '../print/papers';
+
+/**
+ * Prints every exam's paper routes (src/pages/[exam]/paper/[kind].astro) to PDF with Chromium
+ * through Playwright, after the build: `<exam>/<exam>-exam.pdf` and `<exam>/<exam>-solutions.pdf`.
+ * Chromium is launched once for all of them, and the built site is served under its base path so
+ * every asset URL resolves as it will when deployed. Then the exam pages get each file's size in
+ * their links and the print routes are removed from the published site.
+ *
+ * Without Chromium the site still builds: one line says why the PDFs were skipped and how to get
+ * them, and the exam pages lose their PDF links. PDF_REQUIRED=1 (CI, deploy) makes that an error.
+ */
+
+/** Letter: the exams are US university papers (see the README, "Printable papers"). */
+export const paperFormat = 'Letter';
+/** The page margins; the bottom one holds the "Page n of N" footer. */
+export const paperMargin = { top: '0.7in', right: '0.75in', bottom: '0.75in', left: '0.75in' } as const;
+/** Width of the printed text block in CSS pixels (8.5 in − 1.5 in of margins, 96 px per inch). */
+const textWidthPx = 672;
+
+/** The same flags as the end-to-end tests' Chromium (playwright.config.ts). */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const defaultChromiumPath = '/usr/bin/chromium';
+
+export function chromiumPathFrom(env: NodeJS.ProcessEnv): string {
+  return env['CHROMIUM_PATH'] || defaultChromiumPath;
+}
+
+export function pdfRequiredBy(env: NodeJS.ProcessEnv): boolean {
+  return ['1', 'true', 'yes'].includes((env['PDF_REQUIRED'] ?? '').toLowerCase());
+}
+
+/** Why Chromium cannot be used at `path`, or undefined when it is an executable file. */
+export function chromiumProblem(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return `${path} is not a file`;
+    accessSync(path, constants.X_OK);
+    return undefined;
+  } catch {
+    return `no Chromium at ${path}`;
+  }
+}
+
+/** The one line printed when the PDFs are skipped; the error message when they are required. */
+export function skippedMessage(reason: string, required: boolean): string {
+  const enable = 'install Chromium (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to its executable';
+  return required
+    ? `PDF_REQUIRED is set but the printable exam papers cannot be made: ${reason}. To fix, ${enable}.`
+    : `Printable exam papers (PDF) skipped: ${reason}. The exam pages omit their PDF links; to make them, ${enable} (PDF_REQUIRED=1 turns this into a build error).`;
+}
+
+/** Chromium ready to print, or why it is not. */
+export type ChromiumLaunch = { browser: Browser; seconds: number } | { problem: string };
+
+/**
+ * Loads Playwright (about a second) and starts Chromium. The integration calls this when the build
+ * starts, so both happen while Astro builds the pages rather than after. Never rejects: a problem
+ * is returned, and makePapers decides whether it skips the PDFs or fails the build. When the build
+ * fails before makePapers runs, Astro exits the process and Playwright closes the browser with it.
+ */
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumLaunch> {
+  const started = performance.now();
+  const executablePath = chromiumPathFrom(env);
+  const problem = chromiumProblem(executablePath);
+  if (problem) return { problem };
+  try {
+    // require, not import(): by astro:build:done the Vite module runner that loaded this file is closed.
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as { chromium: BrowserType };
+    const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    return { browser, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    return { problem: `Chromium at ${executablePath} did not start (${message})` };
+  }
+}
+
+export interface PaperOptions {
+  /** The built site. */
+  outDir: string;
+  /** The site's base path, normalised ("/" or "/guide/"). */
+  base: string;
+  env?: NodeJS.ProcessEnv;
+  /** Chromium started earlier (launchChromium); started here when absent. Closed by makePapers. */
+  chromium?: Promise<ChromiumLaunch> | undefined;
+  /** Work to run while the papers print (the search index); the pages change only once it is done. */
+  alongside?: (() => Promise<unknown>) | undefined;
+  info: (message: string) => void;
+  warn: (message: string) => void;
+}
+
+export interface PaperResult {
+  /** Build-relative paths of the PDFs made, with their sizes in bytes. */
+  files: { path: string; bytes: number }[];
+  /** Why no PDF was made, when none was. */
+  skipped?: string;
+  /** Time spent here, after the pages were built (what the PDFs add to the build). */
+  seconds: number;
+}
+
+/** Exams whose print routes were built, as folder names under the build directory. */
+export function builtPaperExams(outDir: string): string[] {
+  return readdirSync(outDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((exam) => paperKinds.every((kind) => existsSync(join(outDir, paperRoutePath(exam, kind), 'index.html'))))
+    .sort();
+}
+
+export async function makePapers(options: PaperOptions): Promise<PaperResult> {
+  const started = performance.now();
+  const { outDir, base } = options;
+  const exams = builtPaperExams(outDir);
+  // The search index is built while the papers print: it reads the pages as they are (the print
+  // routes are not indexed and the links' placeholders are not either), and nothing changes them
+  // until both are done.
+  const [printed] = await Promise.all([printPapers(exams, options), options.alongside?.()]);
+  for (const exam of exams) {
+    if ('skipped' in printed) {
+      updateExamPage(outDir, exam, removePaperLinks);
+    } else {
+      const sizes = new Map(
+        paperKinds.map((kind) => [paperFileName(exam, kind), statSync(join(outDir, paperPdfPath(exam, kind))).size]),
+      );
+      updateExamPage(outDir, exam, (html) => fillPaperSizes(html, sizes));
+    }
+    rmSync(join(outDir, paperRouteDir(exam)), { recursive: true, force: true });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if ('skipped' in printed) {
+    options.warn(skippedMessage(printed.skipped, false));
+    return { files: [], skipped: printed.skipped, seconds };
+  }
+  const files = printed.files.sort((a, b) => a.path.localeCompare(b.path));
+  if (files.length > 0) {
+    options.info(
+      `Printed ${files.length} exam papers to PDF (${paperFormat}) in ${printed.seconds.toFixed(1)} s once the pages were built (Playwright and Chromium had started in ${printed.launchSeconds.toFixed(1)} s during the build): ${files
+        .map((file) => `${withBase(base, file.path)} ${formatFileSize(file.bytes)}`)
+        .join(', ')}`,
+    );
+  }
+  return { files, seconds };
+}
+
+type Printed = { files: PaperResult['files']; seconds: number; launchSeconds: number } | { skipped: string };
+
+async function printPapers(exams: readonly string[], options: PaperOptions): Promise<Printed> {
+  const started = performance.now();
+  const env = options.env ?? process.env;
+  const launch = await (options.chromium ?? launchChromium(env));
+  if ('problem' in launch) {
+    if (exams.length === 0) return { files: [], seconds: 0, launchSeconds: 0 };
+    if (pdfRequiredBy(env)) throw new Error(skippedMessage(launch.problem, true));
+    return { skipped: launch.problem };
+  }
+  const { browser } = launch;
+  const files: PaperResult['files'] = [];
+  try {
+    if (exams.length === 0) return { files, seconds: 0, launchSeconds: launch.seconds };
+    const server = await startServer({ root: options.outDir, base: options.base });
+    try {
+      // JavaScript off: the papers are the server-rendered pages, nothing hydrates or changes them.
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        colorScheme: 'light',
+        viewport: { width: textWidthPx, height: 1000 },
+      });
+      const jobs = exams.flatMap((exam) => paperKinds.map((kind) => ({ exam, kind })));
+      // Two pages at a time: Chromium renders them in parallel on the two cores builds run on.
+      await inBatches(jobs, 2, async ({ exam, kind }) => {
+        const path = paperPdfPath(exam, kind);
+        const pdf = await printPaper(await context.newPage(), new URL(paperRoutePath(exam, kind), server.url).href);
+        writeFileSync(join(options.outDir, path), pdf);
+        files.push({ path, bytes: pdf.length });
+      });
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { files, seconds: (performance.now() - started) / 1000, launchSeconds: launch.seconds };
+}
+
+async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
+}
+
+function updateExamPage(outDir: string, exam: string, change: (html: string) => string): void {
+  const file = join(outDir, exam, 'index.html');
+  if (!existsSync(file)) return;
+  const html = readFileSync(file, 'utf8');
+  if (!hasPaperLinks(html)) throw new Error(`${file} has no block of PDF links (data-paper-links) to complete`);
+  writeFileSync(file, change(html));
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Loads one paper route and prints it; any failed request (a missing font, say) fails the build. */
+async function printPaper(page: Page, url: string): Promise<Buffer> {
+  const failures: string[] = [];
+  page.on('requestfailed', (request) =>
+    failures.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response?.ok())
+    throw new Error(`could not load the paper route ${url} (HTTP ${response?.status() ?? 'no response'})`);
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  await page.evaluate(fitWideMath);
+  if (failures.length > 0) throw new Error(`the paper ${url} could not load: ${failures.join(', ')}`);
+  const footer = (await page.locator('body').getAttribute('data-paper-footer')) ?? '';
+  const pdf = await page.pdf({
+    format: paperFormat,
+    margin: paperMargin,
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: `<div style="width:100%;margin:0 0.75in;display:flex;justify-content:space-between;gap:1em;font:8pt 'Times New Roman','Liberation Serif',Times,serif;color:#333"><span>${escapeHtml(footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  });
+  await page.close();
+  return pdf;
+}
+
+/**
+ * Runs in the page (print media, at the printed text width): waits for the web fonts (KaTeX's),
+ * then scales down each display formula wider than the text block so it fits, since a formula
+ * cannot wrap and paper cannot scroll.
+ */
+async function fitWideMath(): Promise<void> {
+  await document.fonts.ready;
+  for (const display of document.querySelectorAll<HTMLElement>('.katex-display')) {
+    const formula = display.querySelector<HTMLElement>('.katex-html') ?? display;
+    const needed = formula.scrollWidth;
+    const available = display.clientWidth;
+    if (needed > available && available > 0)
+      display.style.fontSize = `${Math.max(40, Math.floor((available / needed) * 1000) / 10)}%`;
+  }
+  await document.fonts.ready;
+}

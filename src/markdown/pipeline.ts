@@ -1,0 +1,26 @@
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { refuseUntrustedTex, rehypeKatexStrict } from './rehype-katex-strict';
+import { rehypeMathPresentation } from './rehype-math-presentation';
+import { remarkContentChecks } from './remark-content-checks';
+import { remarkExamParts } from './remark-exam-parts';
+
+/**
+ * The one Markdown pipeline of the site. astro.config.mjs renders exam MDX with it, inline
+ * metadata (part titles, errata) goes through it too (inline-math.ts), and the tests run it, so
+ * math is parsed, checked and presented the same way everywhere.
+ */
+
+/**
+ * `$…$` and `$$…$$` math; `<Part>`/`<Solution>` checked against the problem's frontmatter;
+ * unknown components and missing images fail the build.
+ */
+export const remarkPlugins = [remarkMath, remarkExamParts, remarkContentChecks] satisfies RemarkPlugins;
+
+/** KaTeX at build time, a formula that does not parse fails the build, then search and layout treatment. */
+export const rehypePlugins = [
+  [rehypeKatex, { trust: refuseUntrustedTex }],
+  rehypeKatexStrict,
+  rehypeMathPresentation,
+] satisfies RehypePlugins;
