@@ -33,7 +33,8 @@ async function fileAt(path) {
 /** @param {{ root: string, base?: string, port?: number, host?: string }} options */
 export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1' }) {
   const rootDir = resolve(root);
-  const server = createServer(async (request, response) => {
+  /** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */
+  const respond = async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const send = (status, path) => {
       response.writeHead(status, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' });
@@ -59,6 +60,12 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
       return;
     }
     return notFound();
+  };
+  // A failed read must answer the request, not leave it hanging with an unhandled rejection.
+  const server = createServer((request, response) => {
+    respond(request, response).catch((/** @type {unknown} */ error) => {
+      response.writeHead(500).end(String(error));
+    });
   });
   await new Promise((resolveListen) => server.listen(port, host, resolveListen));
   const address = server.address();

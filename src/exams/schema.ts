@@ -57,6 +57,52 @@ export const examSchema = strict(
   'exam',
 );
 
+/**
+ * A part's answer key: the options a multiple-choice part marks correct (ids as the `<Options>` list
+ * labels them, `(iii)` → `iii`), a number with an optional tolerance, or the name of a tool that
+ * computes the number from the network given with it. A part without a key is self-graded.
+ */
+const toleranceSchema = strict(
+  {
+    abs: z.number('`tolerance.abs` must be a number').nonnegative('`tolerance.abs` cannot be negative').optional(),
+    rel: z.number('`tolerance.rel` must be a number').nonnegative('`tolerance.rel` cannot be negative').optional(),
+  },
+  'answer tolerance',
+);
+
+const answerSchema = z.union(
+  [
+    strict(
+      {
+        choices: z
+          .array(z.string().regex(/^[a-z0-9]+$/, 'an option id is a label such as `i` or `iii`'), required('choices', '[i, iii]'))
+          .min(1, 'a multiple-choice key lists at least one correct option, e.g. `answer: { choices: [i, iii] }`'),
+      },
+      'answer',
+    ),
+    strict(
+      {
+        number: z.number(required('number', '59')),
+        tolerance: toleranceSchema.optional(),
+      },
+      'answer',
+    ),
+    strict(
+      {
+        computed: z.literal('mlp-parameters', 'the only computed key is `computed: mlp-parameters`'),
+        input: z.number(required('input', '4')).int().positive(),
+        layers: z.array(z.number().int().positive(), required('layers', '[7, 3]')).min(1),
+        tolerance: toleranceSchema.optional(),
+      },
+      'answer',
+    ),
+  ],
+  {
+    error: () =>
+      'an `answer` is `{ choices: [i, iii] }`, `{ number: 59 }` (optionally with `tolerance: { abs: 0.5, rel: 0.01 }`) or `{ computed: mlp-parameters, input: 4, layers: [7, 3] }`',
+  },
+);
+
 const partSchema = strict(
   {
   id: z
@@ -64,6 +110,7 @@ const partSchema = strict(
     .regex(/^[a-z0-9]+$/, 'a part `id` is a short lowercase label such as `a`, `iv` or `table`'),
   title: z.string(required('title', '"Hyperparameters"')).min(1),
   points: z.number('a part’s `points` must be a number').positive('a part’s `points` must be positive').optional(),
+  answer: answerSchema.optional(),
   },
   'part',
 );
@@ -110,6 +157,7 @@ export const problemSchema = strict(
 
 export type ExamData = z.infer<typeof examSchema>;
 export type ProblemData = z.infer<typeof problemSchema>;
+export type AnswerKeyData = z.infer<typeof answerSchema>;
 
 /** Newest first: by year, then by season within the academic calendar. */
 export function termSortKey(term: string): number {

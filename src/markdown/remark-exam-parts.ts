@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { Node } from 'unist';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -112,8 +113,8 @@ function labelGuideNotes(tree: Root, frontmatter: ProblemFrontmatter): void {
     setAttribute(node, 'about', about);
     setAttribute(node, 'level', String(level));
   };
-  const isNote = (node: unknown): node is MdxJsxFlowElement =>
-    (node as MdxJsxFlowElement).type === 'mdxJsxFlowElement' && (node as MdxJsxFlowElement).name === 'Note';
+  const isNote = (node: Node): node is MdxJsxFlowElement =>
+    node.type === 'mdxJsxFlowElement' && (node as MdxJsxFlowElement).name === 'Note';
 
   visit(tree, 'mdxJsxFlowElement', (part: MdxJsxFlowElement) => {
     if (part.name !== 'Part') return;

@@ -83,6 +83,7 @@ class Reader {
       const denominator = this.argument();
       // A single symbol, number or function call needs no parentheses: 1/2, x/2, exp(z)/Z.
       const wrap = (part: string) => {
+        // eslint-disable-next-line no-control-regex -- \u0000 is this module's own mark after a function name; TeX never contains it
         const trimmed = part.replace(/\u0000(?=\()/g, '').trim();
         return /^[\p{L}\p{N}.]+(\([^()]*\))?$/u.test(trimmed) ? trimmed : `(${trimmed})`;
       };
@@ -112,7 +113,9 @@ export function texToText(tex: string): string {
   return new Reader(tex)
     .sequence()
     // A function name is followed by its argument: "tanh(x)", but "log x" keeps its space.
+    // eslint-disable-next-line no-control-regex -- the function-name mark, as above
     .replace(/\u0000\s*(?=\()/g, '')
+    // eslint-disable-next-line no-control-regex -- the function-name mark, as above
     .replace(/\u0000/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\s*([=≈≠≤≥⇒→←+×·])\s*/g, ' $1 ')

@@ -25,14 +25,27 @@ function writeRevealed(solutions: HTMLDetailsElement[]): void {
   }
 }
 
+/**
+ * A link into a solution opens it and shows the part's question above it: the part heading goes
+ * to the top, unless that would leave the solution's start below the screen (a long question),
+ * in which case the solution is centred with as much of the question above it as fits.
+ * Browsers open the <details> of a fragment target themselves, so this does not wait for that.
+ */
 function openTargetOfHash(): void {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id ? document.getElementById(id) : null;
-  const details = target?.closest('details');
-  if (target && details && !details.open) {
-    details.open = true;
+  const details = target?.closest<HTMLDetailsElement>('details.solution');
+  if (!target || !details) return;
+  details.open = true;
+  const heading = details.closest('.part')?.querySelector('h2');
+  const summary = details.querySelector('summary') ?? target;
+  if (!heading) {
     target.scrollIntoView();
+    return;
   }
+  const gap = summary.getBoundingClientRect().top - heading.getBoundingClientRect().top;
+  if (gap < window.innerHeight * 0.6) heading.scrollIntoView({ block: 'start' });
+  else summary.scrollIntoView({ block: 'center' });
 }
 
 export function enhanceSolutions(root: Document): void {
@@ -57,5 +70,7 @@ export function enhanceSolutions(root: Document): void {
   }
 
   openTargetOfHash();
+  // The browser scrolls to the fragment itself as the page finishes loading; place it again after.
+  if (document.readyState !== 'complete') window.addEventListener('load', openTargetOfHash, { once: true });
   window.addEventListener('hashchange', openTargetOfHash);
 }

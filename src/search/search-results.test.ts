@@ -6,7 +6,11 @@ const result: PagefindResultData = {
   excerpt: 'page-level excerpt that may quote a <mark>solution</mark>',
   meta: { title: 'Problem 3: Weight Initialization', exam: 'CS230 Fall 2021 Midterm Examination' },
   sub_results: [
-    { title: '(e)', url: '/guide/cs230/weight-initialization/#3e', excerpt: 'we still choose to use <mark>Xavier</mark>' },
+    {
+      title: '(e)',
+      url: '/guide/cs230/weight-initialization/#3e',
+      excerpt: 'we still choose to use <mark>Xavier</mark>',
+    },
     {
       title: 'Solution to 3(e)',
       url: '/guide/cs230/weight-initialization/#3e-solution',
@@ -43,7 +47,9 @@ describe('search results and spoilers', () => {
   it('does not repeat the heading at the start of an excerpt, since it is already the label', () => {
     const repeated = {
       ...result,
-      sub_results: [{ title: 'Solution to 3(a)', url: '/g/p/#3a-solution', excerpt: 'Solution to 3(a). σ(x) = <mark>1/2</mark>' }],
+      sub_results: [
+        { title: 'Solution to 3(a)', url: '/g/p/#3a-solution', excerpt: 'Solution to 3(a). σ(x) = <mark>1/2</mark>' },
+      ],
     };
     expect(toSearchHit(repeated, { includeSolutions: true }).matches[0]?.excerpt).toBe('σ(x) = <mark>1/2</mark>');
   });
@@ -53,11 +59,25 @@ describe('search results and spoilers', () => {
     expect(hit.matches.map((match) => match.excerpt).join(' ')).not.toContain('page-level');
   });
 
-  it('labels a match before the first part as the introduction and caps the matches shown', () => {
+  it('labels a match before the first part as the introduction', () => {
     const intro = { title: 'Problem 3', url: '/guide/cs230/weight-initialization/', excerpt: 'To prevent' };
-    const many = { ...result, sub_results: [intro, ...(result.sub_results ?? []), intro, intro] };
-    const hit = toSearchHit(many, { includeSolutions: false, maxMatches: 2 });
-    expect(hit.matches).toHaveLength(2);
+    const hit = toSearchHit(
+      { ...result, sub_results: [intro, ...(result.sub_results ?? [])] },
+      { includeSolutions: false },
+    );
     expect(hit.matches[0]?.label).toBe('Introduction');
+  });
+
+  it('lists every matching part of a page, in page order, however many there are', () => {
+    const parts = ['i', 'ii', 'iii', 'iv', 'v'].map((id) => ({
+      title: `(${id})`,
+      url: `/guide/cs230/normalization-techniques/#6${id}`,
+      excerpt: '<mark>batch</mark> norm',
+    }));
+    const hit = toSearchHit({ ...result, sub_results: parts }, { includeSolutions: false });
+    expect(
+      hit.matches.map((match) => match.label),
+      '"batch norm" once listed only 6(i) to 6(iii)',
+    ).toEqual(['(i)', '(ii)', '(iii)', '(iv)', '(v)']);
   });
 });

@@ -41,15 +41,12 @@ function withoutLeadingHeading(excerpt: string, heading: string): string {
   return excerpt.startsWith(lead) ? excerpt.slice(lead.length) : excerpt;
 }
 
-export function toSearchHit(
-  data: PagefindResultData,
-  options: { includeSolutions: boolean; maxMatches?: number },
-): SearchHit {
-  const maxMatches = options.maxMatches ?? 3;
+/** Every matching part of the page is listed, in page order (Pagefind's order), none capped. */
+export function toSearchHit(data: PagefindResultData, options: { includeSolutions: boolean }): SearchHit {
   const title = data.meta['title'] ?? data.url;
   const subResults = data.sub_results ?? [];
   const sources = subResults.length > 0 ? subResults : [{ title, url: data.url, excerpt: data.excerpt }];
-  const matches = sources.slice(0, maxMatches).map((sub): SearchMatch => {
+  const matches = sources.map((sub): SearchMatch => {
     const inSolution = isSolutionLink(sub.url);
     const label = sub.url.includes('#') ? sub.title : 'Introduction';
     if (inSolution && !options.includeSolutions) {

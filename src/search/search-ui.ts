@@ -5,7 +5,7 @@ interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
   debouncedSearch(
-    term: string,
+    term: string | null,
     options?: { filters?: Record<string, string> },
     timeoutMs?: number,
   ): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
@@ -32,10 +32,11 @@ export interface SearchRequest {
   limit: number;
 }
 
-/** Runs a search; null when a newer keystroke superseded it. */
+/** Runs a search; null when a newer keystroke superseded it. An empty query lists every page the filters match. */
 export async function search(request: SearchRequest): Promise<SearchHit[] | null> {
   const pagefind = await loadPagefind();
-  const response = await pagefind.debouncedSearch(request.query, { filters: request.filters }, 150);
+  const term = request.query === '' ? null : request.query;
+  const response = await pagefind.debouncedSearch(term, { filters: request.filters }, 150);
   if (!response) return null;
   const data = await Promise.all(response.results.slice(0, request.limit).map((result) => result.data()));
   return data.map((item) => toSearchHit(item, { includeSolutions: request.includeSolutions }));
@@ -61,7 +62,7 @@ export function renderHits(list: HTMLElement, hits: readonly SearchHit[]): void 
         link.href = match.url;
         row.append(link, ' ');
         if (match.excerpt === null) {
-          row.append(element('span', 'spoiler-note', 'Matches the official solution (hidden: tick “Include solutions” to see it).'));
+          row.append(element('span', 'spoiler-note', 'Matches a solution (hidden; tick Include solutions to see it)'));
         } else {
           const excerpt = element('span');
           // Pagefind escapes the page text and adds only <mark> around matched words.
@@ -79,8 +80,34 @@ export function renderHits(list: HTMLElement, hits: readonly SearchHit[]): void 
 }
 
 function statusText(query: string, count: number): string {
+  const pages = `${count} page${count === 1 ? '' : 's'}`;
+  if (query === '') return count === 0 ? 'No page matches these filters.' : `${pages} match these filters.`;
   if (count === 0) return `No results for “${query}”.`;
-  return `${count} page${count === 1 ? '' : 's'} found for “${query}”.`;
+  return `${pages} found for “${query}”.`;
+}
+
+/**
+ * Arrow keys move from the query box through the result links and back; Enter follows the
+ * focused link as any link does.
+ */
+export function bindResultKeys(input: HTMLInputElement, list: HTMLElement): void {
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  const move = (event: KeyboardEvent, from: number) => {
+    const all = links();
+    if (all.length === 0) return;
+    const to = event.key === 'ArrowDown' ? from + 1 : from - 1;
+    event.preventDefault();
+    if (to < 0) input.focus();
+    else all[Math.min(to, all.length - 1)]?.focus();
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') move(event, -1);
+  });
+  list.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const current = links().indexOf(event.target as HTMLAnchorElement);
+    if (current >= 0) move(event, current);
+  });
 }
 
 /** Binds a query input, an include-solutions checkbox and optional filters to a result list. */
@@ -95,8 +122,9 @@ export function bindSearch(options: {
 }): () => void {
   const run = async () => {
     const query = options.input.value.trim();
+    const filters = options.filters?.() ?? {};
     options.onQuery?.(query);
-    if (query === '') {
+    if (query === '' && Object.keys(filters).length === 0) {
       options.status.textContent = '';
       options.list.replaceChildren();
       return;
@@ -105,7 +133,7 @@ export function bindSearch(options: {
       const hits = await search({
         query,
         includeSolutions: options.includeSolutions.checked,
-        filters: options.filters?.() ?? {},
+        filters,
         limit: options.limit,
       });
       if (hits === null) return;
@@ -117,6 +145,7 @@ export function bindSearch(options: {
   };
   options.input.addEventListener('input', () => void run());
   options.includeSolutions.addEventListener('change', () => void run());
+  bindResultKeys(options.input, options.list);
   return () => void run();
 }
 
@@ -136,7 +165,10 @@ export function attachDropdownSearch(box: HTMLElement, input: HTMLInputElement):
     limit: 6,
     onQuery: (query) => {
       panel.hidden = query === '';
-      pageLink.href = `${base}search/?q=${encodeURIComponent(query)}`;
+      // The search page opens with the same query and the same choice about solutions.
+      const params = new URLSearchParams({ q: query });
+      if (includeSolutions.checked) params.set('solutions', '1');
+      pageLink.href = `${base}search/?${params}`;
     },
   });
   void loadPagefind();

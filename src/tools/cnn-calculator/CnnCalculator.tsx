@@ -83,7 +83,7 @@ function summarize(result: CnnResult): string {
       `${errors.length === 1 ? 'line' : 'lines'} ${errors.join(', ')} skipped because of an error (the total leaves ${errors.length === 1 ? 'it' : 'them'} out)`,
     );
   }
-  return `${parts.join('; ')}.`;
+  return `${parts.join('; ')}.${result.tooMany === undefined ? '' : ` ${result.tooMany}`}`;
 }
 
 export default function CnnCalculator(props: CnnCalculatorProps): JSX.Element {

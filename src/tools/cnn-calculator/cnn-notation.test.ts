@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLayerLine, parseLayers, parseVolume } from './cnn-notation';
+import { MAX_LAYER_LINES, MAX_LINE_LENGTH, parseLayerLine, parseLayers, parseVolume } from './cnn-notation';
 
 describe('parseLayerLine', () => {
   it('reads the exam notation with its defaults (convolutions: padding 1, stride 1; POOL-n: stride n, padding 0)', () => {
@@ -77,7 +78,7 @@ describe('parseLayerLine', () => {
 
 describe('parseLayers', () => {
   it('numbers lines as the editor does, skipping blank lines but not their numbers', () => {
-    const parsed = parseLayers('CONV3-8\n\n  BANANA  \r\nReLU\n');
+    const parsed = parseLayers('CONV3-8\n\n  BANANA  \r\nReLU\n').lines;
     expect(
       parsed.map((entry) => [entry.line, entry.source, entry.result.ok]),
       'line numbers match the textarea',
@@ -86,6 +87,71 @@ describe('parseLayers', () => {
       [3, 'BANANA', false],
       [4, 'ReLU', true],
     ]);
+  });
+
+  it(`reads at most ${MAX_LAYER_LINES} layers and says so`, () => {
+    const full = parseLayers('ReLU\n'.repeat(MAX_LAYER_LINES));
+    expect([full.lines.length, full.more], 'the limit itself is read whole').toEqual([MAX_LAYER_LINES, false]);
+    const over = parseLayers('ReLU\n'.repeat(5000));
+    expect([over.lines.length, over.more], '5,000 lines: only the first ones are read').toEqual([
+      MAX_LAYER_LINES,
+      true,
+    ]);
+  });
+
+  it(`refuses a layer line longer than ${MAX_LINE_LENGTH} characters (after collapsing spaces)`, () => {
+    expect(parseLayerLine(`CONV3-8 with padding ${'0'.repeat(MAX_LINE_LENGTH)}`)).toEqual({
+      ok: false,
+      message: 'This line is longer than 200 characters; write one layer per line.',
+    });
+    const [row] = parseLayers(`FC-${'1'.repeat(5000)}`).lines;
+    expect(row?.source.length, 'a long line is shown cut short').toBeLessThan(50);
+  });
+});
+
+describe('no parser backtracks (property, seeded)', () => {
+  // Pieces that start a valid layer and then go wrong far away: the inputs regular expressions choke on.
+  const piece = fc.constantFrom(
+    ' ',
+    '  ',
+    '\t',
+    'x',
+    ',',
+    '-',
+    '1',
+    '.',
+    'e',
+    'with',
+    'and',
+    'padding',
+    'CONV3-8',
+    'POOL-',
+    '*',
+    '(',
+    ')',
+  );
+  const adversarial = fc.tuple(
+    fc.constantFrom('CONV3-8', 'conv', 'POOL-2', 'FC-', 'max pool', '128*', '('),
+    fc.array(piece, { minLength: 1, maxLength: 8 }),
+  );
+
+  it('reads long adversarial lines in time proportional to their length', () => {
+    fc.assert(
+      fc.property(adversarial, fc.integer({ min: 1_000, max: 20_000 }), ([start, pieces], repeat) => {
+        const line = `${start}${pieces.join('').repeat(Math.ceil(repeat / Math.max(1, pieces.join('').length)))}x`;
+        const started = performance.now();
+        parseLayerLine(line);
+        parseLayers(line);
+        parseVolume(line);
+        // 20,000 characters read in well under the 100 ms an interaction may take; a quadratic scan takes seconds.
+        const bound = 5 + line.length / 1_000;
+        expect(
+          performance.now() - started,
+          `${line.length} characters starting ${JSON.stringify(line.slice(0, 30))}`,
+        ).toBeLessThan(bound);
+      }),
+      { seed: 230, numRuns: 200 },
+    );
   });
 });
 

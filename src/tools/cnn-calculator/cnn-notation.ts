@@ -7,8 +7,9 @@
  *   FC-N      fully-connected layer with N neurons
  * with optional modifiers "with padding P" and/or "with stride S" on CONV and POOL lines.
  * Only syntax and number validity are checked here; shapes are the concern of cnn-shapes.ts.
- * Every number goes through the site's one number parser (ui/number-field.ts), and runs of spaces
- * are collapsed first, so the splitting regular expressions below never rescan a long run.
+ * Every number goes through the site's one number parser (ui/number-field.ts). Layers are read by a
+ * forward-only scanner and runs of spaces are collapsed first (so the splitting regular expressions
+ * never rescan a long run): time is linear in the length of a line, and lines are capped anyway.
  */
 import { parseNumber, sizeRule, type Checked } from '../../ui/number-field';
 
@@ -55,11 +56,101 @@ const ACTIVATIONS: ReadonlyMap<string, string> = new Map([
 
 const KNOWN_LAYERS = 'CONVk-N, POOL-n, FC-N, FLATTEN or an activation such as ReLU, tanh, sigmoid';
 
-const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?`;
-const CONV = new RegExp(String.raw`^conv\s*(${NUMBER})\s*-\s*(${NUMBER})$`, 'i');
-const POOL = new RegExp(String.raw`^(?:max\s*)?pool\s*-\s*(${NUMBER})$`, 'i');
-const FC = new RegExp(String.raw`^fc\s*-\s*(${NUMBER})$`, 'i');
-const MODIFIER = new RegExp(String.raw`^(padding|stride)\s*(?:=|of)?\s*(${NUMBER})$`, 'i');
+/** Longest layer line read; longer lines are reported, never scanned. */
+export const MAX_LINE_LENGTH = 200;
+/** Layer lines computed; the table of a longer network would take too long to draw. */
+export const MAX_LAYER_LINES = 100;
+
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+
+/**
+ * A left-to-right reader over one collapsed line. Every method moves forward or not at all, so a
+ * line is read in time linear in its length, whatever it contains (no backtracking).
+ */
+class Scanner {
+  private i = 0;
+  constructor(private readonly text: string) {}
+
+  spaces(): void {
+    while (this.text[this.i] === ' ') this.i += 1;
+  }
+
+  /** Consumes `word` (lower case) if the text continues with it in any case. */
+  word(word: string): boolean {
+    if (this.text.slice(this.i, this.i + word.length).toLowerCase() !== word) return false;
+    this.i += word.length;
+    return true;
+  }
+
+  /** Consumes a numeral, [+|-] digits [. digits] [e [+|-] digits] or .digits, and returns its text. */
+  numeral(): string | undefined {
+    const start = this.i;
+    let i = start;
+    if (this.text[i] === '+' || this.text[i] === '-') i += 1;
+    let digits = 0;
+    const digitsFrom = (from: number): number => {
+      let end = from;
+      while (isDigit(this.text[end])) end += 1;
+      digits += end - from;
+      return end;
+    };
+    i = digitsFrom(i);
+    if (this.text[i] === '.') i = digitsFrom(i + 1);
+    if (digits === 0) return undefined;
+    if (this.text[i] === 'e' || this.text[i] === 'E') {
+      let j = i + 1;
+      if (this.text[j] === '+' || this.text[j] === '-') j += 1;
+      if (isDigit(this.text[j])) {
+        while (isDigit(this.text[j])) j += 1;
+        i = j;
+      }
+    }
+    this.i = i;
+    return this.text.slice(start, i);
+  }
+
+  atEnd(): boolean {
+    return this.i === this.text.length;
+  }
+}
+
+/** Reads `<prefix> - <number>` to the end of the line ("POOL-2", "fc - 27"), or undefined. */
+function dashNumber(head: string, prefixes: readonly string[]): string | undefined {
+  const scan = new Scanner(head);
+  for (const prefix of prefixes) {
+    if (!scan.word(prefix)) return undefined;
+    scan.spaces();
+  }
+  if (!scan.word('-')) return undefined;
+  scan.spaces();
+  const number = scan.numeral();
+  return number !== undefined && scan.atEnd() ? number : undefined;
+}
+
+/** Reads "CONVk-N" with optional spaces: [k, N], or undefined. */
+function convNumbers(head: string): [string, string] | undefined {
+  const scan = new Scanner(head);
+  if (!scan.word('conv')) return undefined;
+  scan.spaces();
+  const kernel = scan.numeral();
+  scan.spaces();
+  if (kernel === undefined || !scan.word('-')) return undefined;
+  scan.spaces();
+  const filters = scan.numeral();
+  return filters !== undefined && scan.atEnd() ? [kernel, filters] : undefined;
+}
+
+/** Reads "padding P", "stride S", "padding = P" or "stride of S": the name and the number, or undefined. */
+function modifierParts(modifier: string): ['padding' | 'stride', string] | undefined {
+  const scan = new Scanner(modifier);
+  const name = scan.word('padding') ? 'padding' : scan.word('stride') ? 'stride' : undefined;
+  if (name === undefined) return undefined;
+  scan.spaces();
+  if (!scan.word('=')) scan.word('of');
+  scan.spaces();
+  const number = scan.numeral();
+  return number !== undefined && scan.atEnd() ? [name, number] : undefined;
+}
 
 /** A size in a layer line or the volume: a whole number from `minimum` (0 for padding) up to the size limit. */
 function checkSize(text: string, label: string, minimum: 0 | 1): Checked {
@@ -81,15 +172,15 @@ type Modifiers = { ok: true; padding?: number; stride?: number } | { ok: false; 
 function parseModifiers(modifiers: readonly string[], layerName: string): Modifiers {
   const found: { padding?: number; stride?: number } = {};
   for (const modifier of modifiers) {
-    const match = MODIFIER.exec(modifier);
-    if (match === null) {
+    const match = modifierParts(modifier);
+    if (match === undefined) {
       return {
         ok: false,
         message: `"with ${modifier}" is not understood: write "with padding P" or "with stride S".`,
       };
     }
-    const name = (match[1] ?? '').toLowerCase() as 'padding' | 'stride';
-    const checked = checkSize(match[2] ?? '', `${layerName} ${name}`, name === 'padding' ? 0 : 1);
+    const [name, number] = match;
+    const checked = checkSize(number, `${layerName} ${name}`, name === 'padding' ? 0 : 1);
     if (!checked.ok) return checked;
     if (found[name] !== undefined) return { ok: false, message: `The ${name} is given twice.` };
     found[name] = checked.value;
@@ -98,11 +189,11 @@ function parseModifiers(modifiers: readonly string[], layerName: string): Modifi
 }
 
 function parseHead(head: string): { ok: true; spec: LayerSpec } | { ok: false; message: string } | undefined {
-  const conv = CONV.exec(head);
-  if (conv !== null) {
-    const kernel = checkSize(conv[1] ?? '', 'Kernel size k in CONVk-N', 1);
+  const conv = convNumbers(head);
+  if (conv !== undefined) {
+    const kernel = checkSize(conv[0], 'Kernel size k in CONVk-N', 1);
     if (!kernel.ok) return kernel;
-    const filters = checkSize(conv[2] ?? '', 'Number of filters N in CONVk-N', 1);
+    const filters = checkSize(conv[1], 'Number of filters N in CONVk-N', 1);
     if (!filters.ok) return filters;
     return {
       ok: true,
@@ -115,15 +206,15 @@ function parseHead(head: string): { ok: true; spec: LayerSpec } | { ok: false; m
       },
     };
   }
-  const pool = POOL.exec(head);
-  if (pool !== null) {
-    const size = checkSize(pool[1] ?? '', 'Pooling size n in POOL-n', 1);
+  const pool = dashNumber(head, ['pool']) ?? dashNumber(head, ['max', 'pool']);
+  if (pool !== undefined) {
+    const size = checkSize(pool, 'Pooling size n in POOL-n', 1);
     if (!size.ok) return size;
     return { ok: true, spec: { kind: 'pool', size: size.value, padding: 0, stride: size.value } };
   }
-  const fc = FC.exec(head);
-  if (fc !== null) {
-    const units = checkSize(fc[1] ?? '', 'Number of neurons N in FC-N', 1);
+  const fc = dashNumber(head, ['fc']);
+  if (fc !== undefined) {
+    const units = checkSize(fc, 'Number of neurons N in FC-N', 1);
     if (!units.ok) return units;
     return { ok: true, spec: { kind: 'fc', units: units.value } };
   }
@@ -136,7 +227,11 @@ function parseHead(head: string): { ok: true; spec: LayerSpec } | { ok: false; m
 
 /** Parses one non-blank line of the Layers field. */
 export function parseLayerLine(text: string): { ok: true; spec: LayerSpec } | { ok: false; message: string } {
-  const { head, modifiers } = splitModifiers(collapse(text));
+  const line = collapse(text);
+  if (line.length > MAX_LINE_LENGTH) {
+    return { ok: false, message: `This line is longer than ${MAX_LINE_LENGTH} characters; write one layer per line.` };
+  }
+  const { head, modifiers } = splitModifiers(line);
   const parsed = parseHead(head);
   if (parsed === undefined) {
     if (/^input\b/i.test(head)) {
@@ -158,15 +253,21 @@ export function parseLayerLine(text: string): { ok: true; spec: LayerSpec } | { 
   };
 }
 
-/** Parses the Layers field: every non-blank line, each with its own result so one typo never hides the rest. */
-export function parseLayers(text: string): ParsedLine[] {
-  const parsed: ParsedLine[] = [];
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+/**
+ * Parses the Layers field: every non-blank line, each with its own result so one typo never hides
+ * the rest, up to MAX_LAYER_LINES; `more` says whether lines after those were left unread.
+ */
+export function parseLayers(text: string): { lines: ParsedLine[]; more: boolean } {
+  const lines: ParsedLine[] = [];
+  for (const [index, raw] of text.split('\n').entries()) {
     const source = raw.trim();
     if (source === '') continue;
-    parsed.push({ line: index + 1, source, result: parseLayerLine(source) });
+    if (lines.length === MAX_LAYER_LINES) return { lines, more: true };
+    // A line too long to read is shown cut short: its message says why.
+    const shown = source.length > MAX_LINE_LENGTH ? `${source.slice(0, 40)}…` : source;
+    lines.push({ line: index + 1, source: shown, result: parseLayerLine(source) });
   }
-  return parsed;
+  return { lines, more: false };
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { tooLargeToCount } from '../../ui/number-field';
 import { propChecker } from '../../ui/tool-props';
-import { parseLayers, parseVolume, type LayerSpec, type Volume } from './cnn-notation';
+import { MAX_LAYER_LINES, parseLayers, parseVolume, type LayerSpec, type Volume } from './cnn-notation';
 
 export type { Volume } from './cnn-notation';
 
@@ -53,6 +53,8 @@ export interface CnnResult {
   total: { ok: true; value: number } | { ok: false; message: string };
   /** Lines reported as errors (and left out of the total). */
   errorLines: number[];
+  /** Set when the Layers field has more than MAX_LAYER_LINES layers: the later ones are not computed. */
+  tooMany?: string;
 }
 
 export function formatActivation(activation: Activation, separator = '*'): string {
@@ -225,7 +227,7 @@ function applyLayer(spec: LayerSpec, current: Activation, origin: string): Step 
 /** Computes every line of `layersText` starting from the volume in `inputText`. */
 export function computeCnn(inputText: string, layersText: string): CnnResult {
   const parsedInput = parseVolume(inputText);
-  const lines = parseLayers(layersText);
+  const { lines, more } = parseLayers(layersText);
   const rows: CnnRow[] = [];
   const errorLines: number[] = [];
   let total = 0;
@@ -277,6 +279,11 @@ export function computeCnn(inputText: string, layersText: string): CnnResult {
       ? { ok: true, value: total }
       : { ok: false, message: tooLargeToCount('The total') },
     errorLines,
+    ...(more
+      ? {
+          tooMany: `Layers: at most ${MAX_LAYER_LINES} layers are computed; the lines after line ${lines.at(-1)?.line ?? 0} are left out.`,
+        }
+      : {}),
   };
 }
 
@@ -303,6 +310,7 @@ export function cnnCalculatorSetup(props: { [K in keyof CnnCalculatorProps]?: un
     if (row.status === 'error')
       check.fail('layers', `has an error on line ${row.line} ("${row.source}"): ${row.message}`);
   }
+  if (result.tooMany !== undefined) check.fail('layers', `is too long: ${result.tooMany}`);
   return {
     input,
     layers,

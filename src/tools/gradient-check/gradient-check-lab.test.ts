@@ -66,8 +66,18 @@ describe('parseLabSettings', () => {
     expect(parseLabSettings({ ...texts, beta: '0', classes: '1' })).toEqual({
       ok: false,
       errors: [
-        { field: 'classes', message: 'Classes: enter a whole number from 2 to 64.' },
+        { field: 'classes', message: 'Classes: enter a whole number from 2 to 16.' },
         { field: 'beta', message: 'Beta: enter a number from 0.1 to 100.' },
+      ],
+    });
+    expect(
+      parseLabSettings({ ...texts, inputSize: '17', hiddenUnits: '64' }),
+      'sizes that check within 100 ms',
+    ).toEqual({
+      ok: false,
+      errors: [
+        { field: 'inputSize', message: 'Input size: enter a whole number from 1 to 16.' },
+        { field: 'hiddenUnits', message: 'Hidden units: enter a whole number from 1 to 16.' },
       ],
     });
   });

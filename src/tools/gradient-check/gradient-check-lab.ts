@@ -14,10 +14,10 @@ export type LabSettings = Record<LabField, number>;
 
 /** The number fields, in form order. */
 export const LAB_RULES: Record<LabField, NumberRule> = {
-  inputSize: { label: 'Input size', min: 1, max: 64, integer: true },
-  hiddenUnits: { label: 'Hidden units', min: 1, max: 64, integer: true },
+  inputSize: { label: 'Input size', min: 1, max: 16, integer: true },
+  hiddenUnits: { label: 'Hidden units', min: 1, max: 16, integer: true },
   // One class makes softmax ≡ 1 and every gradient 0, so any formula would "pass".
-  classes: { label: 'Classes', min: 2, max: 64, integer: true },
+  classes: { label: 'Classes', min: 2, max: 16, integer: true },
   // Below 0.1, Softplus ≈ log(2)/β is a large constant offset and the loss reaches the hundreds.
   beta: { label: 'Beta', min: 0.1, max: 100, integer: false },
   seed: { label: 'Seed', min: 0, max: 999_999, integer: true },

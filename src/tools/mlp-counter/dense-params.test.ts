@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countDenseFromText, countDenseParams, mlpCounterSetup, parseInputSize, parseLayerSizes } from './dense-params';
+import {
+  MAX_LAYERS,
+  countDenseFromText,
+  countDenseParams,
+  mlpCounterSetup,
+  parseInputSize,
+  parseLayerSizes,
+} from './dense-params';
 
 describe('countDenseParams', () => {
   it('reproduces the exam answer for 2(a): input 4, layers 7 and 3 give 59', () => {
@@ -98,6 +105,23 @@ describe('parsing the fields', () => {
     const started = performance.now();
     expect(parseLayerSizes(`7${' '.repeat(100_000)}x`).ok).toBe(false);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it(`refuses more than ${MAX_LAYERS} layers with a message saying the limit`, () => {
+    const widths = (count: number) => Array.from({ length: count }, () => '7').join(', ');
+    expect(parseLayerSizes(widths(MAX_LAYERS)).ok, 'the limit itself is allowed').toBe(true);
+    const message = 'Layer sizes: enter at most 100 widths.';
+    expect(parseLayerSizes(widths(MAX_LAYERS + 1))).toEqual({ ok: false, errors: [{ field: 'layers', message }] });
+    expect(parseLayerSizes(widths(100_000))).toEqual({ ok: false, errors: [{ field: 'layers', message }] });
+    expect(
+      countDenseParams(
+        4,
+        Array.from({ length: MAX_LAYERS + 1 }, () => 7),
+      ),
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'layers', message }],
+    });
   });
 
   it('counts straight from the text fields', () => {

@@ -32,6 +32,9 @@ export type DenseResult<T = DenseCount> = Validated<T, DenseField>;
 export const INPUT_RULE = sizeRule('Input size');
 const widthRule = (index: number) => sizeRule(`Layer sizes, entry ${index + 1}`);
 const NO_WIDTHS = 'Layer sizes: enter at least one width, e.g. 7, 3.';
+/** More layers than anyone draws by hand; the table of a longer list would take too long to draw. */
+export const MAX_LAYERS = 100;
+const TOO_MANY_LAYERS = `Layer sizes: enter at most ${MAX_LAYERS} widths.`;
 
 const invalid = (
   field: DenseField,
@@ -52,8 +55,10 @@ export function parseLayerSizes(text: string): DenseResult<number[]> {
   // One space per run of spaces, so the split below never scans a long run more than once.
   const trimmed = text.trim().replace(/\s+/g, ' ');
   if (trimmed === '') return invalid('layers', NO_WIDTHS);
+  const entries = trimmed.split(/ ?, ?| /);
+  if (entries.length > MAX_LAYERS) return invalid('layers', TOO_MANY_LAYERS);
   const widths: number[] = [];
-  for (const [index, entry] of trimmed.split(/ ?, ?| /).entries()) {
+  for (const [index, entry] of entries.entries()) {
     if (entry === '') return invalid('layers', `Layer sizes: entry ${index + 1} is empty (two commas in a row?).`);
     const parsed = parseNumber(entry, widthRule(index));
     if (!parsed.ok) return invalid('layers', parsed.message);
@@ -67,6 +72,7 @@ export function countDenseParams(inputSize: number, widths: readonly number[]): 
   const input = checkNumber(inputSize, INPUT_RULE);
   if (!input.ok) return invalid('input', input.message);
   if (widths.length === 0) return invalid('layers', NO_WIDTHS);
+  if (widths.length > MAX_LAYERS) return invalid('layers', TOO_MANY_LAYERS);
   const layers: DenseLayerCount[] = [];
   let inputs = inputSize;
   let total = 0;

@@ -70,7 +70,17 @@ describe('parseLabSettings', () => {
     });
     expect(parseLabSettings({ batchSize: '16', features: '1', seed: '1' })).toEqual({
       ok: false,
-      errors: [{ field: 'features', message: 'Features: enter a whole number from 2 to 64.' }],
+      errors: [{ field: 'features', message: 'Features: enter a whole number from 2 to 16.' }],
+    });
+    expect(
+      parseLabSettings({ batchSize: '257', features: '17', seed: '1' }),
+      'the limits that keep an edit under 100 ms',
+    ).toEqual({
+      ok: false,
+      errors: [
+        { field: 'batchSize', message: 'Batch size: enter a whole number from 1 to 256.' },
+        { field: 'features', message: 'Features: enter a whole number from 2 to 16.' },
+      ],
     });
   });
 });

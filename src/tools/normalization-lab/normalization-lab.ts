@@ -24,7 +24,7 @@ export type LabSettings = Record<LabField, number>;
 export const LAB_RULES: Record<LabField, NumberRule> = {
   batchSize: { label: 'Batch size', min: 1, max: 256, integer: true },
   // Layer norm of a single feature is always β, like batch norm of a single sample.
-  features: { label: 'Features', min: 2, max: 64, integer: true },
+  features: { label: 'Features', min: 2, max: 16, integer: true },
   seed: { label: 'Seed', min: 0, max: 999_999, integer: true },
 };
 
@@ -38,7 +38,7 @@ export const GAMMA = 1;
 /** Not 0, so that "the output is β" is visible in the numbers. */
 export const BETA = 0.5;
 /** Batches drawn per batch size. */
-export const BATCHES = 200;
+export const BATCHES = 100;
 /** The batch sizes of the plot, 1 to the largest allowed, doubling. */
 export const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 /** Sample features listed in the table; the rest are summarized by the sentences. */

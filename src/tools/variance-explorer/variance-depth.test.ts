@@ -157,6 +157,10 @@ describe('parseVarianceSettings', () => {
       ok: false,
       errors: [{ field: 'width', message: 'Width n: enter a whole number from 2 to 512.' }],
     });
+    expect(parseVarianceSettings({ ...raw, batch: '65' }), 'one layer of 512 × 512 by 64 stays within 100 ms').toEqual({
+      ok: false,
+      errors: [{ field: 'batch', message: 'Batch size: enter a whole number from 1 to 64.' }],
+    });
     expect(parseVarianceSettings({ ...raw, depth: '101' })).toEqual({
       ok: false,
       errors: [{ field: 'depth', message: 'Depth L: enter a whole number from 1 to 100.' }],

@@ -52,7 +52,7 @@ export const VARIANCE_RULES: Record<VarianceField, NumberRule> = {
   c: { label: 'Custom c', min: 0.01, max: 64, integer: false },
   width: { label: 'Width n', min: 2, max: 512, integer: true },
   depth: { label: 'Depth L', min: 1, max: 100, integer: true },
-  batch: { label: 'Batch size', min: 1, max: 128, integer: true },
+  batch: { label: 'Batch size', min: 1, max: 64, integer: true },
   seed: { label: 'Seed', min: 0, max: 4294967295, integer: true },
 };
 

@@ -1,0 +1,99 @@
+/**
+ * The small part of practice that every problem page loads: it builds the answer controls (so they
+ * exist only with JavaScript) and loads the rest (grading, saving, scores) on the first interaction,
+ * or at once when this exam already has saved progress.
+ */
+import { DATA_ID, type PracticePageData } from './page-data';
+import { storageKey } from './progress';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** "(iii) text…" → "iii". */
+function optionId(item: HTMLElement): string | null {
+  const text = item.textContent.trim();
+  const end = text.indexOf(')');
+  return text.startsWith('(') && end > 1 ? text.slice(1, end) : null;
+}
+
+function buildPart(section: HTMLElement, part: PracticePageData['parts'][number]): HTMLElement | null {
+  const { anchor, label, kind } = part;
+  const box = element('div', { className: 'practice-part' });
+  box.dataset['practicePart'] = anchor;
+  const solution = section.querySelector<HTMLDetailsElement>(':scope > details.solution');
+  if (kind === 'self') {
+    if (!solution) return null;
+    const set = element('fieldset', { className: 'practice-self', hidden: true }, element('legend', {}, `How did you do on ${label}?`));
+    for (const [value, text] of [['got', 'Got it'], ['partly', 'Partly'], ['missed', 'Missed it']] as const) {
+      set.append(element('label', {}, element('input', { type: 'radio', name: `self-${anchor}`, value }), ` ${text}`));
+    }
+    box.append(set);
+  } else {
+    if (kind === 'choices') {
+      const options = section.querySelector<HTMLElement>('.options');
+      const items = [...(options?.querySelectorAll<HTMLElement>(':scope > ul > li') ?? [])];
+      if (!options || items.length === 0) return null;
+      const set = element('fieldset', { className: 'practice-choices' }, element('legend', {}, `Your answer to ${label}`));
+      for (const item of items) {
+        const id = optionId(item);
+        if (id === null) continue;
+        const text = element('span');
+        text.append(...[...item.childNodes].map((node) => node.cloneNode(true)));
+        set.append(element('label', {}, element('input', { type: 'checkbox', value: id }), ' ', text));
+      }
+      // The checkboxes carry the options' own text, so the plain list would only repeat it.
+      options.dataset['practising'] = '';
+      options.after(set);
+    } else {
+      const errorId = `practice-error-${anchor}`;
+      box.append(
+        element('label', { htmlFor: `practice-answer-${anchor}` }, 'Your answer'),
+        ' ',
+        element('input', { id: `practice-answer-${anchor}`, type: 'text', inputMode: 'decimal', autocomplete: 'off', className: 'practice-number' }),
+        element('p', { id: errorId, className: 'practice-error', hidden: true }),
+      );
+    }
+    box.append(element('button', { type: 'button', className: 'practice-check' }, 'Check answer'));
+  }
+  const link = element('a', { href: `#${anchor}-solution`, className: 'practice-show' }, 'Show solution');
+  box.append(element('p', {}, element('span', { className: 'practice-result' }), ' ', link));
+  box.querySelector('.practice-result')?.setAttribute('role', 'status');
+  if (solution) solution.before(box);
+  else section.append(box);
+  return box;
+}
+
+function start(): void {
+  const dataNode = document.getElementById(DATA_ID);
+  const panel = document.querySelector<HTMLElement>('[data-practice]');
+  if (!dataNode || !panel) return;
+  const data = JSON.parse(dataNode.textContent) as PracticePageData;
+  const boxes: HTMLElement[] = [];
+  for (const part of data.parts) {
+    const section = document.getElementById(part.anchor)?.closest<HTMLElement>('section.part');
+    const box = section && buildPart(section, part);
+    if (box) boxes.push(box);
+  }
+  panel.hidden = false;
+
+  let loading: Promise<void> | undefined;
+  const load = (restore: boolean) =>
+    (loading ??= import('./engine').then(({ startEngine }) => startEngine(data, panel, restore)));
+  const onFirstUse = () => void load(false);
+  for (const area of [panel, ...document.querySelectorAll<HTMLElement>('.practice-choices, .practice-part')]) {
+    area.addEventListener('focusin', onFirstUse, { once: true });
+    area.addEventListener('pointerdown', onFirstUse, { once: true });
+  }
+  let saved = false;
+  try {
+    saved = localStorage.getItem(storageKey(data.exam)) !== null;
+  } catch {
+    // Storage blocked: nothing to restore; the engine says so once the student practises.
+  }
+  if (saved) void load(true);
+}
+
+start();

@@ -1,0 +1,11 @@
+/** What a problem page hands its practice script: no answers, only how each part is answered. */
+import type { PublicPart } from './keys';
+
+export interface PracticePageData {
+  exam: string;
+  /** URL of the exam's practice-keys.json. */
+  keysUrl: string;
+  parts: PublicPart[];
+}
+
+export const DATA_ID = 'practice-data';

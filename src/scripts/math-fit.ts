@@ -1,0 +1,58 @@
+/**
+ * Display formulas wider than their column are first shrunk, down to a size that stays readable;
+ * past that they scroll inside their own focusable box, whose overflowing edges show a shadow
+ * (pure CSS, so the cue works without JavaScript too). Without JavaScript they only scroll.
+ */
+
+/** Smallest scale still comfortable to read: KaTeX's display size (1.21em) times this ≈ 0.9em. */
+export const minMathScale = 0.75;
+
+/**
+ * The font scale at which content `needed` px wide fits in `available` px, never below
+ * `minMathScale` (the box scrolls for the rest) and never above 1.
+ */
+export function fitScale(available: number, needed: number): number {
+  if (!(available > 0) || !(needed > available)) return 1;
+  // Rounded down, so rounding never leaves a pixel of overflow.
+  return Math.max(minMathScale, Math.floor((available / needed) * 1000) / 1000);
+}
+
+function fitAll(boxes: HTMLElement[]): void {
+  // Reset, then read every width, then write every scale: one layout pass, not one per formula.
+  for (const box of boxes) box.style.removeProperty('--math-scale');
+  const scales = boxes.map((box) => fitScale(box.clientWidth, box.scrollWidth));
+  boxes.forEach((box, index) => {
+    const scale = scales[index] ?? 1;
+    if (scale < 1) box.style.setProperty('--math-scale', String(scale));
+  });
+}
+
+export function fitDisplayMath(root: Document): void {
+  const boxes = [...root.querySelectorAll<HTMLElement>('.katex-display')];
+  if (boxes.length === 0) return;
+  let width = -1;
+  let frame = 0;
+  const refit = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      // Only a change of width changes what fits (opening a solution does not).
+      const current = root.documentElement.clientWidth;
+      if (current === width) return;
+      width = current;
+      fitAll(boxes);
+    });
+  };
+  // Formulas inside closed <details> have no width until opened: fit those on opening.
+  root.addEventListener(
+    'toggle',
+    (event) => {
+      const details = event.target as HTMLElement;
+      const inside = boxes.filter((box) => details.contains(box));
+      if (inside.length > 0) fitAll(inside);
+    },
+    true,
+  );
+  void root.fonts.ready.then(refit);
+  window.addEventListener('resize', refit);
+  refit();
+}
