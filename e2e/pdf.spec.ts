@@ -140,6 +140,7 @@ test.describe('printable papers', () => {
     for (const text of [...screenOnly, 'Solution to', 'Note from the guide', 'Reveal solution'])
       expect(exam.text).not.toContain(text);
     for (const text of [...screenOnly, 'Reveal solution']) expect(solutions.text).not.toContain(text);
+    for (const paper of [exam, solutions]) expect(paper.text, 'points per part').toMatch(/\(vi\)[^(]*\b6 points/);
     // Every official solution, open: one heading per part.
     expect(solutions.text.match(/Solution to /g)?.length).toBe(29);
     expect(solutions.text).toContain('Solution to Problem 5');

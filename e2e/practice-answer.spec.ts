@@ -23,30 +23,42 @@ test.describe('practice on a problem page', () => {
     const solution = part.locator('details.solution');
     await expect(solution, 'the solution exists').toHaveCount(1);
     await expect(solution, 'checking does not open the solution').not.toHaveAttribute('open');
-    await expect(part.getByRole('link', { name: 'Show solution' }), 'a link to the solution sits beside the result').toBeVisible();
+    await expect(
+      part.getByRole('link', { name: 'Show solution' }),
+      'a link to the solution sits beside the result',
+    ).toBeVisible();
 
     await option('ii').uncheck();
     await option('i').check();
     await part.getByRole('button', { name: 'Check answer' }).click();
-    await expect(result, 'one of two correct options earns half').toHaveText('Not quite: (iii) is also correct. 1 of 2 points.');
+    await expect(result, 'one of two correct options earns half').toHaveText(
+      'Not quite: (iii) is also correct. 1 of 2 points.',
+    );
     await option('iii').check();
     await part.getByRole('button', { name: 'Check answer' }).click();
     await expect(result, 'right answer').toHaveText('Correct. 2 of 2 points.');
     await expect(page.locator('[data-practice-score]'), 'the running score counts the part').toHaveText(
       '2 of 16 points, 1 of 8 parts answered.',
     );
-    await expect(page.getByText(/each wrong option you tick takes one share away/), 'the partial-credit rule is on the page').toHaveCount(1);
+    await expect(
+      page.getByText(/each wrong option you tick takes one share away/),
+      'the partial-credit rule is on the page',
+    ).toHaveCount(1);
     await expectNoSeriousA11yViolations(page, [page.locator('[data-practice]'), part.locator('.practice-part')]);
   });
 
-  test('numbers: a malformed entry is explained, not counted; self-grading; all kept after reload', async ({ page }) => {
+  test('numbers: a malformed entry is explained, not counted; self-grading; all kept after reload', async ({
+    page,
+  }) => {
     await page.goto(shortAnswers);
     const partA = page.locator('section.part', { has: page.locator('[id="2a"]') });
     const field = partA.getByRole('textbox', { name: 'Your answer' });
     await field.fill('abc');
     await partA.getByRole('button', { name: 'Check answer' }).click();
     await expect(field, 'marked invalid').toHaveAttribute('aria-invalid', 'true');
-    await expect(field, 'the format message describes the field').toHaveAccessibleDescription(/“abc” is not a number\. Enter a number such as 59/);
+    await expect(field, 'the format message describes the field').toHaveAccessibleDescription(
+      /“abc” is not a number\. Enter a number such as 59/,
+    );
     await expect(page.locator('[data-practice-score]'), 'a malformed entry is not an attempt').toHaveText(
       '0 of 16 points, 0 of 4 parts answered.',
     );
@@ -59,8 +71,9 @@ test.describe('practice on a problem page', () => {
 
     const partB = page.locator('section.part', { has: page.locator('[id="2b"]') });
     const selfGrade = partB.getByRole('group', { name: 'How did you do on 2(b)?' });
-    await expect(selfGrade, 'the self-grade exists').toHaveCount(1);
-    await expect(selfGrade, 'but only after the solution is revealed').toBeHidden();
+    const hiddenSelfGrade = partB.getByRole('group', { name: 'How did you do on 2(b)?', includeHidden: true });
+    await expect(hiddenSelfGrade, 'the self-grade exists').toHaveCount(1);
+    await expect(hiddenSelfGrade, 'but only after the solution is revealed').toBeHidden();
     await partB.getByText('Reveal solution').click();
     await selfGrade.getByRole('radio', { name: 'Partly' }).check();
     await expect(partB.getByRole('status'), 'half points for Partly').toHaveText('Marked “Partly”: 2 of 4 points.');
@@ -68,9 +81,13 @@ test.describe('practice on a problem page', () => {
 
     await page.reload();
     await expect(field, 'the typed answer is kept after reload').toHaveValue(' 59 ');
-    await expect(partA.getByRole('status'), 'and its result').toHaveText('Correct. 4 of 4 points. Accepted: only the exact value.');
+    await expect(partA.getByRole('status'), 'and its result').toHaveText(
+      'Correct. 4 of 4 points. Accepted: only the exact value.',
+    );
     await expect(selfGrade.getByRole('radio', { name: 'Partly' }), 'the self-grade is kept').toBeChecked();
-    await expect(page.locator('[data-practice-score]'), 'the score is kept').toHaveText('6 of 16 points, 2 of 4 parts answered.');
+    await expect(page.locator('[data-practice-score]'), 'the score is kept').toHaveText(
+      '6 of 16 points, 2 of 4 parts answered.',
+    );
     await expectNoSeriousA11yViolations(page, [partA.locator('.practice-part'), partB.locator('.practice-part')]);
   });
 
@@ -100,12 +117,35 @@ test.describe('practice on a problem page', () => {
     await expect(score, 'reset after confirming').toHaveText('0 of 16 points, 0 of 8 parts answered.');
     await expect(part.getByRole('checkbox', { name: /^\(i\) / }), 'the ticks are cleared').not.toBeChecked();
 
-    await page.getByLabel('Import progress').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
-    await expect(page.getByText('Nothing imported: Saved progress was unreadable'), 'a bad file is refused with a message').toBeVisible();
+    await page
+      .getByLabel('Import progress')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+    await expect(
+      page.getByText('Nothing imported: Saved progress was unreadable'),
+      'a bad file is refused with a message',
+    ).toBeVisible();
     await page.getByLabel('Import progress').setInputFiles(file);
     await expect(score, 'import restores the score').toHaveText('2 of 16 points, 1 of 8 parts answered.');
     await expect(part.getByRole('checkbox', { name: /^\(i\) / }), 'and the ticks').toBeChecked();
     await expect(page.getByText('nothing leaves your device'), 'the page says progress stays local').toBeVisible();
+
+    await page.goto('cs230-fall-2021-midterm/');
+    await expect(
+      page.getByText('Your progress: 2 of 102 points, 1 of 29 parts answered.'),
+      'the exam page totals it',
+    ).toBeVisible();
+    const row = page.locator('[data-practice-summary]').getByRole('row', { name: /^1\. Multiple Choice/ });
+    await expect(row, 'per problem').toContainText('2 of 16');
+    await expect(row.getByRole('link', { name: '1(b)' }), 'what is left links to the part').toHaveAttribute(
+      'href',
+      /multiple-choice\/#1b$/,
+    );
+    await expect(row.getByRole('link', { name: '1(a)' }), 'a done part is not left').toHaveCount(0);
+    await page.goto('./');
+    await expect(
+      page.getByRole('listitem').filter({ hasText: '2 of 102 points, 1 of 29 parts answered' }),
+      'the home page shows each exam’s progress',
+    ).toHaveCount(1);
   });
 
   test('corrupt saved progress is discarded with a message, not a crash', async ({ page }) => {

@@ -56,7 +56,7 @@ test.describe('search', () => {
     // "instability" occurs only in the official solution of 6(ii).
     await page.getByRole('searchbox', { name: 'Search the guide' }).fill('instability');
     const panel = page.locator('[data-search-box]');
-    await expect(panel.getByText('Matches the official solution')).toBeVisible();
+    await expect(panel.getByText('Matches a solution (hidden; tick Include solutions to see it)')).toBeVisible();
     const results = panel.locator('[data-search-results]');
     await expect(results, 'the solution text is not shown').not.toContainText('instability');
     await expect(panel.getByRole('link', { name: 'Solution to 6(ii)' })).toHaveAttribute('href', /#6ii$/);
@@ -117,6 +117,6 @@ test.describe('search', () => {
     await expect(page.getByText(/No results/)).toBeVisible();
     await page.getByLabel('Problem').selectOption('');
     await page.getByLabel('Search for').fill('quokkaflux');
-    await expect(results.first()).toContainText('Matches the official solution');
+    await expect(results.first()).toContainText('Matches a solution (hidden');
   });
 });

@@ -19,17 +19,25 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   const document = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(document, { mergePages: false });
   const pages = text.map((page) => page.replace(/\s+/g, ' ').trim());
-  // Each font has a FontDescriptor naming it; an embedded one also carries its font program
-  // (FontFile, FontFile2 or FontFile3) in that descriptor.
-  const descriptors = raw
-    .split('/Type /FontDescriptor')
-    .slice(1)
-    .map((rest) => rest.slice(0, rest.indexOf('>>')));
-  const name = (descriptor: string) => /\/FontName\s*\/(?:[A-Z]{6}\+)?([^\s/<>]+)/.exec(descriptor)?.[1] ?? '?';
+  // Each font has a FontDescriptor naming it. An embedded one carries its font program (FontFile,
+  // FontFile2 or FontFile3) there, or is a Type 3 font, whose glyphs are drawn in the file itself
+  // (Chromium writes synthesized bold that way).
+  const objects = new Map(
+    [...raw.matchAll(/(\d+) 0 obj\s*<<([\s\S]*?)>>\s*(?:endobj|stream)/g)].map((match) => [match[1]!, match[2]!]),
+  );
+  const type3Descriptors = new Set(
+    [...objects.values()]
+      .filter((body) => /\/Subtype \/Type3\b/.test(body))
+      .map((body) => /\/FontDescriptor (\d+) 0 R/.exec(body)?.[1]),
+  );
+  const descriptors = [...objects].filter(([, body]) => /\/Type \/FontDescriptor\b/.test(body));
+  const name = (body: string) => /\/FontName\s*\/(?:[A-Z]{6}\+)?([^\s/<>]+)/.exec(body)?.[1] ?? '?';
   return {
     pages,
     text: pages.join(' '),
-    embeddedFonts: descriptors.filter((descriptor) => /\/FontFile[23]?\s/.test(descriptor)).map(name),
+    embeddedFonts: descriptors
+      .filter(([id, body]) => /\/FontFile[23]?\s/.test(body) || type3Descriptors.has(id))
+      .map(([, body]) => name(body)),
     fontCount: descriptors.length,
   };
 }

@@ -105,8 +105,8 @@ describe('misspelt keys', () => {
   it('rejects `pts` on a part, which would make the problem unscored', () => {
     const parts = validProblem.parts.map(({ points, ...part }) => ({ ...part, pts: points }));
     expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts }))).toEqual([
-      'parts.0: unknown part field `pts` (did you mean `points`?); known fields: id, title, points',
-      'parts.1: unknown part field `pts` (did you mean `points`?); known fields: id, title, points',
+      'parts.0: unknown part field `pts` (did you mean `points`?); known fields: id, title, points, answer',
+      'parts.1: unknown part field `pts` (did you mean `points`?); known fields: id, title, points, answer',
     ]);
   });
 

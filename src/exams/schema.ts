@@ -75,7 +75,7 @@ const answerSchema = z.union(
     strict(
       {
         choices: z
-          .array(z.string().regex(/^[a-z0-9]+$/, 'an option id is a label such as `i` or `iii`'), required('choices', '[i, iii]'))
+          .array(z.string().regex(/^[A-Za-z0-9]+$/, 'an option id is a label such as `i`, `iii` or `B`'), required('choices', '[i, iii]'))
           .min(1, 'a multiple-choice key lists at least one correct option, e.g. `answer: { choices: [i, iii] }`'),
       },
       'answer',

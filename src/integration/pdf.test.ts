@@ -16,12 +16,10 @@ const examPage =
 
 function standInBuild(): string {
   const outDir = mkdtempSync(join(workDir, 'dist-'));
-  mkdirSync(join(outDir, 'quiz', 'paper', 'exam'), { recursive: true });
-  mkdirSync(join(outDir, 'quiz', 'paper', 'solutions'), { recursive: true });
+  mkdirSync(join(outDir, 'quiz', 'paper', 'print'), { recursive: true });
   mkdirSync(join(outDir, '_astro'));
   writeFileSync(join(outDir, 'quiz', 'index.html'), examPage);
-  writeFileSync(join(outDir, 'quiz', 'paper', 'exam', 'index.html'), '<p>paper</p>');
-  writeFileSync(join(outDir, 'quiz', 'paper', 'solutions', 'index.html'), '<p>paper</p>');
+  writeFileSync(join(outDir, 'quiz', 'paper', 'print', 'index.html'), '<p>paper</p>');
   return outDir;
 }
 
@@ -68,6 +66,14 @@ describe('a build without Chromium', () => {
     expect(warnings[0]).not.toContain('\n');
     expect(readFileSync(join(outDir, 'quiz', 'index.html'), 'utf8')).toBe('<main><h1>Quiz</h1><p>Rest</p></main>');
     expect(existsSync(join(outDir, 'quiz', 'paper'))).toBe(false);
+  });
+
+  it('removes only the print route, never a problem page that happens to be called "paper"', async () => {
+    const outDir = standInBuild();
+    writeFileSync(join(outDir, 'quiz', 'paper', 'index.html'), '<p>Problem 7: Paper</p>');
+    await makePapers({ outDir, base: '/', env, info: () => undefined, warn: () => undefined });
+    expect(existsSync(join(outDir, 'quiz', 'paper', 'print'))).toBe(false);
+    expect(readFileSync(join(outDir, 'quiz', 'paper', 'index.html'), 'utf8')).toBe('<p>Problem 7: Paper</p>');
   });
 
   it('fails with PDF_REQUIRED=1, saying what to install', async () => {

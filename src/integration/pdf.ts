@@ -1,6 +1,16 @@
-import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserType, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
@@ -10,19 +20,20 @@ import {
   formatFileSize,
   hasPaperLinks,
   paperFileName,
+  paperBodyClass,
   paperKinds,
   paperPdfPath,
-  paperRouteDir,
   paperRoutePath,
   removePaperLinks,
+  type PaperKind,
 } from '../print/papers';
 
 /**
- * Prints every exam's paper routes (src/pages/[exam]/paper/[kind].astro) to PDF with Chromium
- * through Playwright, after the build: `<exam>/<exam>-exam.pdf` and `<exam>/<exam>-solutions.pdf`.
+ * Prints every exam's print route (src/pages/[exam]/paper/print.astro) to PDF with Chromium through
+ * Playwright, after the build, twice: `<exam>/<exam>-exam.pdf` and `<exam>/<exam>-solutions.pdf`.
  * Chromium is launched once for all of them, and the built site is served under its base path so
  * every asset URL resolves as it will when deployed. Then the exam pages get each file's size in
- * their links and the print routes are removed from the published site.
+ * their links and the print route is removed from the published site.
  *
  * Without Chromium the site still builds: one line says why the PDFs were skipped and how to get
  * them, and the exam pages lose their PDF links. PDF_REQUIRED=1 (CI, deploy) makes that an error.
@@ -125,7 +136,7 @@ export function builtPaperExams(outDir: string): string[] {
   return readdirSync(outDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
-    .filter((exam) => paperKinds.every((kind) => existsSync(join(outDir, paperRoutePath(exam, kind), 'index.html'))))
+    .filter((exam) => existsSync(join(outDir, paperRoutePath(exam), 'index.html')))
     .sort();
 }
 
@@ -146,7 +157,7 @@ export async function makePapers(options: PaperOptions): Promise<PaperResult> {
       );
       updateExamPage(outDir, exam, (html) => fillPaperSizes(html, sizes));
     }
-    rmSync(join(outDir, paperRouteDir(exam)), { recursive: true, force: true });
+    removePrintRoute(outDir, exam);
   }
   const seconds = (performance.now() - started) / 1000;
   if ('skipped' in printed) {
@@ -191,7 +202,7 @@ async function printPapers(exams: readonly string[], options: PaperOptions): Pro
       // Two pages at a time: Chromium renders them in parallel on the two cores builds run on.
       await inBatches(jobs, 2, async ({ exam, kind }) => {
         const path = paperPdfPath(exam, kind);
-        const pdf = await printPaper(await context.newPage(), new URL(paperRoutePath(exam, kind), server.url).href);
+        const pdf = await printPaper(await context.newPage(), new URL(paperRoutePath(exam), server.url).href, kind);
         writeFileSync(join(options.outDir, path), pdf);
         files.push({ path, bytes: pdf.length });
       });
@@ -208,6 +219,15 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
 }
 
+/** Removes the print route, and its parent folder when nothing else is in it. */
+function removePrintRoute(outDir: string, exam: string): void {
+  const route = join(outDir, paperRoutePath(exam));
+  rmSync(route, { recursive: true, force: true });
+  try {
+    rmdirSync(dirname(route));
+  } catch {}
+}
+
 function updateExamPage(outDir: string, exam: string, change: (html: string) => string): void {
   const file = join(outDir, exam, 'index.html');
   if (!existsSync(file)) return;
@@ -218,8 +238,12 @@ function updateExamPage(outDir: string, exam: string, change: (html: string) => 
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** Loads one paper route and prints it; any failed request (a missing font, say) fails the build. */
-async function printPaper(page: Page, url: string): Promise<Buffer> {
+/**
+ * Loads the print route, makes it the paper of this kind (the body's class, which paper.css reads,
+ * and the document's title, which becomes the PDF's) and prints it. Any failed request (a missing
+ * font, say) fails the build.
+ */
+async function printPaper(page: Page, url: string, kind: PaperKind): Promise<Buffer> {
   const failures: string[] = [];
   page.on('requestfailed', (request) =>
     failures.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
@@ -229,11 +253,13 @@ async function printPaper(page: Page, url: string): Promise<Buffer> {
   });
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok())
-    throw new Error(`could not load the paper route ${url} (HTTP ${response?.status() ?? 'no response'})`);
+    throw new Error(`could not load the print route ${url} (HTTP ${response?.status() ?? 'no response'})`);
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  await page.evaluate(fitWideMath);
+  const title = await page.evaluate(preparePaper, {
+    bodyClass: paperBodyClass(kind),
+    titleAttribute: `data-title-${kind}`,
+  });
   if (failures.length > 0) throw new Error(`the paper ${url} could not load: ${failures.join(', ')}`);
-  const footer = (await page.locator('body').getAttribute('data-paper-footer')) ?? '';
   const pdf = await page.pdf({
     format: paperFormat,
     margin: paperMargin,
@@ -242,25 +268,35 @@ async function printPaper(page: Page, url: string): Promise<Buffer> {
     outline: true,
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
-    footerTemplate: `<div style="width:100%;margin:0 0.75in;display:flex;justify-content:space-between;gap:1em;font:8pt 'Times New Roman','Liberation Serif',Times,serif;color:#333"><span>${escapeHtml(footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    footerTemplate: `<div style="width:100%;margin:0 0.75in;display:flex;justify-content:space-between;gap:1em;font:8pt 'Times New Roman','Liberation Serif',Times,serif;color:#333"><span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
   });
   await page.close();
   return pdf;
 }
 
 /**
- * Runs in the page (print media, at the printed text width): waits for the web fonts (KaTeX's),
- * then scales down each display formula wider than the text block so it fits, since a formula
- * cannot wrap and paper cannot scroll.
+ * Runs in the page (print media, at the printed text width): sets the paper's kind, waits for the
+ * web fonts (KaTeX's), then scales down each display formula wider than the text block so it fits,
+ * since a formula cannot wrap and paper cannot scroll. Returns the paper's title.
  */
-async function fitWideMath(): Promise<void> {
+async function preparePaper({
+  bodyClass,
+  titleAttribute,
+}: {
+  bodyClass: string;
+  titleAttribute: string;
+}): Promise<string> {
+  document.body.className = bodyClass;
+  document.title = document.body.getAttribute(titleAttribute) ?? document.title;
   await document.fonts.ready;
   for (const display of document.querySelectorAll<HTMLElement>('.katex-display')) {
     const formula = display.querySelector<HTMLElement>('.katex-html') ?? display;
     const needed = formula.scrollWidth;
     const available = display.clientWidth;
-    if (needed > available && available > 0)
+    if (needed > available && available > 0) {
       display.style.fontSize = `${Math.max(40, Math.floor((available / needed) * 1000) / 10)}%`;
+    }
   }
   await document.fonts.ready;
+  return document.title;
 }

@@ -21,11 +21,14 @@ describe('numeric answers', () => {
     expect(value(text)).toBe(expected);
   });
 
-  it.each(['abc', '', '1,23', '12,3456', '0x10', 'Infinity', '1/0', '1/', '5e', '1e400'])('rejects %j with the format', (text) => {
-    const parsed = parseAnswerNumber(text);
-    expect(parsed.ok, `"${text}" should not be a number`).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(/Enter a number such as 59/);
-  });
+  it.each(['abc', '', '1,23', '12,3456', '0x10', 'Infinity', '1/0', '1/', '5e', '1e400'])(
+    'rejects %j with the format',
+    (text) => {
+      const parsed = parseAnswerNumber(text);
+      expect(parsed.ok, `"${text}" should not be a number`).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toMatch(/Enter a number such as 59/);
+    },
+  );
 
   it('stays fast on long hostile input', () => {
     const start = performance.now();

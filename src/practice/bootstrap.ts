@@ -3,21 +3,8 @@
  * exist only with JavaScript) and loads the rest (grading, saving, scores) on the first interaction,
  * or at once when this exam already has saved progress.
  */
-import { DATA_ID, type PracticePageData } from './page-data';
-import { storageKey } from './progress';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-/** "(iii) text…" → "iii". */
-function optionId(item: HTMLElement): string | null {
-  const text = item.textContent.trim();
-  const end = text.indexOf(')');
-  return text.startsWith('(') && end > 1 ? text.slice(1, end) : null;
-}
+import { element, optionCheckboxes } from './dom';
+import { DATA_ID, storageKey, type PracticePageData } from './page-data';
 
 function buildPart(section: HTMLElement, part: PracticePageData['parts'][number]): HTMLElement | null {
   const { anchor, label, kind } = part;
@@ -26,33 +13,33 @@ function buildPart(section: HTMLElement, part: PracticePageData['parts'][number]
   const solution = section.querySelector<HTMLDetailsElement>(':scope > details.solution');
   if (kind === 'self') {
     if (!solution) return null;
-    const set = element('fieldset', { className: 'practice-self', hidden: true }, element('legend', {}, `How did you do on ${label}?`));
-    for (const [value, text] of [['got', 'Got it'], ['partly', 'Partly'], ['missed', 'Missed it']] as const) {
+    const set = element(
+      'fieldset',
+      { className: 'practice-self', hidden: true },
+      element('legend', {}, `How did you do on ${label}?`),
+    );
+    for (const [value, text] of [
+      ['got', 'Got it'],
+      ['partly', 'Partly'],
+      ['missed', 'Missed it'],
+    ] as const) {
       set.append(element('label', {}, element('input', { type: 'radio', name: `self-${anchor}`, value }), ` ${text}`));
     }
     box.append(set);
   } else {
-    if (kind === 'choices') {
-      const options = section.querySelector<HTMLElement>('.options');
-      const items = [...(options?.querySelectorAll<HTMLElement>(':scope > ul > li') ?? [])];
-      if (!options || items.length === 0) return null;
-      const set = element('fieldset', { className: 'practice-choices' }, element('legend', {}, `Your answer to ${label}`));
-      for (const item of items) {
-        const id = optionId(item);
-        if (id === null) continue;
-        const text = element('span');
-        text.append(...[...item.childNodes].map((node) => node.cloneNode(true)));
-        set.append(element('label', {}, element('input', { type: 'checkbox', value: id }), ' ', text));
-      }
-      // The checkboxes carry the options' own text, so the plain list would only repeat it.
-      options.dataset['practising'] = '';
-      options.after(set);
-    } else {
+    if (kind === 'choices' && !optionCheckboxes(section, `Your answer to ${label}`)) return null;
+    if (kind === 'number') {
       const errorId = `practice-error-${anchor}`;
       box.append(
         element('label', { htmlFor: `practice-answer-${anchor}` }, 'Your answer'),
         ' ',
-        element('input', { id: `practice-answer-${anchor}`, type: 'text', inputMode: 'decimal', autocomplete: 'off', className: 'practice-number' }),
+        element('input', {
+          id: `practice-answer-${anchor}`,
+          type: 'text',
+          inputMode: 'decimal',
+          autocomplete: 'off',
+          className: 'practice-number',
+        }),
         element('p', { id: errorId, className: 'practice-error', hidden: true }),
       );
     }
@@ -71,11 +58,9 @@ function start(): void {
   const panel = document.querySelector<HTMLElement>('[data-practice]');
   if (!dataNode || !panel) return;
   const data = JSON.parse(dataNode.textContent) as PracticePageData;
-  const boxes: HTMLElement[] = [];
   for (const part of data.parts) {
     const section = document.getElementById(part.anchor)?.closest<HTMLElement>('section.part');
-    const box = section && buildPart(section, part);
-    if (box) boxes.push(box);
+    if (section) buildPart(section, part);
   }
   panel.hidden = false;
 

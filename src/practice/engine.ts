@@ -5,8 +5,8 @@
 import { parseAnswerNumber } from './answer-number';
 import { describeTolerance, formatPoints, gradeChoices, gradeNumber, gradeSelf, type SelfGrade } from './grade';
 import type { PartKey, PublicPart } from './keys';
-import type { PracticePageData } from './page-data';
-import { emptyProgress, parseProgress, score, storageKey, type Progress, type SavedAnswer } from './progress';
+import { storageKey, type PracticePageData } from './page-data';
+import { emptyProgress, parseProgress, score, type Progress, type SavedAnswer } from './progress';
 
 const selfText: Record<SelfGrade, string> = { got: 'Got it', partly: 'Partly', missed: 'Missed it' };
 
@@ -55,14 +55,17 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
   };
 
   const boxOf = (part: PublicPart) => document.querySelector<HTMLElement>(`[data-practice-part="${part.anchor}"]`);
-  const choicesOf = (box: HTMLElement) =>
-    [...(box.closest('section.part')?.querySelectorAll<HTMLInputElement>('.practice-choices input') ?? [])];
+  const choicesOf = (box: HTMLElement) => [
+    ...(box.closest('section.part')?.querySelectorAll<HTMLInputElement>('.practice-choices input') ?? []),
+  ];
 
   /** Grades what the controls of `part` hold; null when there is nothing gradable yet. */
   function grade(part: PublicPart, box: HTMLElement, partKey: PartKey): { answer: SavedAnswer; text: string } | null {
     const points = `of ${formatPoints(part.points)} points`;
     if (partKey.kind === 'choices') {
-      const selected = choicesOf(box).filter((input) => input.checked).map((input) => input.value);
+      const selected = choicesOf(box)
+        .filter((input) => input.checked)
+        .map((input) => input.value);
       const result = gradeChoices(partKey, selected, part.points);
       const verdict = result.correct ? 'Correct' : `Not quite: ${result.problems.join('; ')}`;
       return {
@@ -93,7 +96,10 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
     if (!chosen) return null;
     const selfGrade = chosen.value as SelfGrade;
     const earned = gradeSelf(selfGrade, part.points);
-    return { answer: { kind: 'self', grade: selfGrade, earned }, text: `Marked “${selfText[selfGrade]}”: ${formatPoints(earned)} ${points}.` };
+    return {
+      answer: { kind: 'self', grade: selfGrade, earned },
+      text: `Marked “${selfText[selfGrade]}”: ${formatPoints(earned)} ${points}.`,
+    };
   }
 
   async function check(part: PublicPart, box: HTMLElement, store: boolean): Promise<void> {
@@ -124,7 +130,8 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
     const result = box.querySelector<HTMLElement>('.practice-result');
     if (result) result.textContent = '';
     if (part.kind === 'choices') {
-      for (const input of choicesOf(box)) input.checked = answer?.kind === 'choices' && answer.selected.includes(input.value);
+      for (const input of choicesOf(box))
+        input.checked = answer?.kind === 'choices' && answer.selected.includes(input.value);
     } else if (part.kind === 'number') {
       const input = box.querySelector<HTMLInputElement>('.practice-number');
       if (input) input.value = answer?.kind === 'number' ? answer.text : '';

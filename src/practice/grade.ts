@@ -45,7 +45,10 @@ export function acceptedRange(key: NumberKey): { low: number; high: number } {
  * solution is revealed: "only the exact value", "within ±0.5 + 1% of the exact value".
  */
 export function describeTolerance(key: NumberKey): string {
-  const terms = [key.abs > 0 ? `±${formatNumber(key.abs, 6)}` : '', key.rel > 0 ? `${formatNumber(key.rel * 100, 6)}%` : ''];
+  const terms = [
+    key.abs > 0 ? `±${formatNumber(key.abs, 6)}` : '',
+    key.rel > 0 ? `${formatNumber(key.rel * 100, 6)}%` : '',
+  ];
   const within = terms.filter((term) => term !== '').join(' + ');
   return within === '' ? 'only the exact value' : `within ${within} of the exact value`;
 }

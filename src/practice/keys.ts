@@ -39,7 +39,8 @@ type ProblemInput = Pick<ProblemData, 'number' | 'points' | 'parts'>;
 function keyOf(answer: AnswerKeyData, options: string[], where: string): PartKey {
   if ('choices' in answer) {
     const unknown = answer.choices.filter((id) => !options.includes(id));
-    if (options.length === 0) throw new Error(`${where}: \`answer: { choices: … }\` but the part has no <Options> list`);
+    if (options.length === 0)
+      throw new Error(`${where}: \`answer: { choices: … }\` but the part has no <Options> list`);
     if (unknown.length > 0) {
       throw new Error(
         `${where}: the answer names ${unknown.map((id) => `(${id})`).join(', ')}, which the <Options> list does not have (it has ${options.map((id) => `(${id})`).join(', ')})`,

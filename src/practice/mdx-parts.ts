@@ -18,13 +18,15 @@ function partIdOf(line: string): string | null {
   return end === -1 ? null : line.slice(from, end);
 }
 
-/** "- (iii) text" → "iii"; anything else → null. */
+/** "- (iii) text" → "iii", "- (B) text" → "B" (LaTeX `choices` letters); anything else → null. */
 function optionIdOf(line: string): string | null {
   const trimmed = line.trimStart();
   if (!trimmed.startsWith('- (')) return null;
   const end = trimmed.indexOf(')', 3);
   const id = end === -1 ? '' : trimmed.slice(3, end);
-  return id.length > 0 && Array.from(id, (c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')).every(Boolean) ? id : null;
+  return id.length > 0 && Array.from(id, (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')).every(Boolean)
+    ? id
+    : null;
 }
 
 export function readBodyParts(body: string): BodyPart[] {

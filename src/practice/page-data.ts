@@ -9,3 +9,8 @@ export interface PracticePageData {
 }
 
 export const DATA_ID = 'practice-data';
+
+/** The localStorage key of an exam's progress: one per exam. */
+export function storageKey(exam: string): string {
+  return `study-guide:practice:${exam}`;
+}

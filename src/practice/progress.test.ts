@@ -8,7 +8,10 @@ const parts = [
 
 describe('saved progress', () => {
   it('round-trips', () => {
-    const progress = { ...emptyProgress('x'), answers: { '1a': { kind: 'choices' as const, selected: ['i'], earned: 2 } } };
+    const progress = {
+      ...emptyProgress('x'),
+      answers: { '1a': { kind: 'choices' as const, selected: ['i'], earned: 2 } },
+    };
     expect(parseProgress(JSON.stringify(progress), 'x')).toEqual({ progress });
   });
   it.each([
@@ -32,7 +35,10 @@ describe('saved progress', () => {
     expect(loaded.message).toContain('1 saved answer');
   });
   it('scores answered parts, capped at each part’s points', () => {
-    const progress = { ...emptyProgress('x'), answers: { '1a': { kind: 'self' as const, grade: 'got' as const, earned: 5 } } };
+    const progress = {
+      ...emptyProgress('x'),
+      answers: { '1a': { kind: 'self' as const, grade: 'got' as const, earned: 5 } },
+    };
     expect(score(progress, parts)).toEqual({ earned: 2, points: 6, answered: 1, parts: 2 });
   });
 });

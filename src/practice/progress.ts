@@ -21,10 +21,6 @@ export interface Progress {
 
 export type Loaded = { progress: Progress; message?: string };
 
-export function storageKey(exam: string): string {
-  return `study-guide:practice:${exam}`;
-}
-
 export function emptyProgress(exam: string): Progress {
   return { version: PROGRESS_VERSION, exam, answers: {} };
 }
@@ -64,7 +60,8 @@ export function parseProgress(text: string | null, exam: string): Loaded {
   if (!isRecord(data) || data['version'] !== PROGRESS_VERSION) {
     return fresh('Saved progress was in an unknown format and has been discarded.');
   }
-  if (data['exam'] !== exam) return fresh(`The progress is for another exam (“${String(data['exam'])}”) and was not used.`);
+  if (data['exam'] !== exam)
+    return fresh(`The progress is for another exam (“${String(data['exam'])}”) and was not used.`);
   const answers: Record<string, SavedAnswer> = {};
   let dropped = 0;
   for (const [anchor, value] of Object.entries(isRecord(data['answers']) ? data['answers'] : {})) {
@@ -73,7 +70,9 @@ export function parseProgress(text: string | null, exam: string): Loaded {
     else dropped += 1;
   }
   const progress: Progress = { version: PROGRESS_VERSION, exam, answers };
-  return dropped > 0 ? { progress, message: `${dropped} saved answer(s) could not be read and were discarded.` } : { progress };
+  return dropped > 0
+    ? { progress, message: `${dropped} saved answer(s) could not be read and were discarded.` }
+    : { progress };
 }
 
 export interface Score {

@@ -3,10 +3,11 @@
  * the home page (per exam). Reads localStorage only; shows nothing when nothing is saved.
  */
 import { formatPoints } from './grade';
-import { parseProgress, score, storageKey, type Progress } from './progress';
+import { storageKey } from './page-data';
+import { parseProgress, score, type Progress } from './progress';
 import { SUMMARY_DATA_ID, type SummaryExam } from './summary-data';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', props: Partial<HTMLElementTagNameMap[K]> = {}) {
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', props: Record<string, unknown> = {}) {
   const node = Object.assign(document.createElement(tag), props);
   if (text) node.textContent = text;
   return node;
@@ -58,6 +59,8 @@ function start(): void {
   const root = document.querySelector<HTMLElement>('[data-practice-summary]');
   if (!dataNode || !root) return;
   const { exams, detail } = JSON.parse(dataNode.textContent) as { exams: SummaryExam[]; detail: boolean };
+  const mockLink = document.querySelector<HTMLElement>('[data-mock-link]');
+  if (mockLink) mockLink.hidden = false;
   const list = element('ul');
   for (const exam of exams) {
     const loaded = load(exam.id);
@@ -69,7 +72,10 @@ function start(): void {
       const total = exam.problems.flatMap((problem) => problem.parts);
       const s = score(loaded.progress, total);
       const item = element('li');
-      item.append(element('a', exam.name, { href: exam.url }), `: ${line(s.earned, exam.totalPoints, s.answered, s.parts)}`);
+      item.append(
+        element('a', exam.name, { href: exam.url }),
+        `: ${line(s.earned, exam.totalPoints, s.answered, s.parts)}`,
+      );
       list.append(item);
     }
   }

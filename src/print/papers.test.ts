@@ -6,6 +6,7 @@ import {
   paperFileName,
   paperPdfPath,
   paperRoutePath,
+  paperTitle,
   removePaperLinks,
 } from './papers';
 
@@ -22,7 +23,9 @@ describe('paper files and routes', () => {
   it('names the PDFs after the exam, in its folder', () => {
     expect(paperFileName('cs230', 'exam')).toBe('cs230-exam.pdf');
     expect(paperPdfPath('cs230', 'solutions')).toBe('cs230/cs230-solutions.pdf');
-    expect(paperRoutePath('cs230', 'exam')).toBe('cs230/paper/exam/');
+    expect(paperRoutePath('cs230')).toBe('cs230/paper/print/');
+    expect(paperTitle('CS230 Midterm', 'exam')).toBe('CS230 Midterm');
+    expect(paperTitle('CS230 Midterm', 'solutions')).toBe('CS230 Midterm: solutions');
   });
 
   it('shows sizes as a reader expects', () => {

@@ -1,7 +1,7 @@
 /**
  * The printable exam papers: which ones exist, where their PDFs and print routes live, and how the
  * exam page's links to them are completed after the build. Pure string work, shared by the routes
- * (src/pages/[exam]/paper/[kind].astro, src/pages/[exam]/index.astro) and the build step that
+ * (src/pages/[exam]/paper/print.astro, src/pages/[exam]/index.astro) and the build step that
  * prints them (src/integration/pdf.ts).
  */
 
@@ -23,14 +23,22 @@ export function paperPdfPath(examId: string, kind: PaperKind): string {
   return `${examId}/${paperFileName(examId, kind)}`;
 }
 
-/** Site-relative path of the print route the PDF is printed from (removed from the published site afterwards). */
-export function paperRoutePath(examId: string, kind: PaperKind): string {
-  return `${examId}/paper/${kind}/`;
+/** "CS230 Fall 2021 Midterm Examination: solutions": the PDF's title and the text of its footer. */
+export function paperTitle(examName: string, kind: PaperKind): string {
+  return kind === 'solutions' ? `${examName}: solutions` : examName;
 }
 
-/** The route folder holding every print route of one exam, relative to the build directory. */
-export function paperRouteDir(examId: string): string {
-  return `${examId}/paper`;
+/**
+ * Site-relative path of the print route both PDFs are printed from (removed from the published
+ * site afterwards). Nested, so that it never collides with a problem's page.
+ */
+export function paperRoutePath(examId: string): string {
+  return `${examId}/paper/print/`;
+}
+
+/** The class the paper's body gets for each PDF (paper.css shows or hides by it). */
+export function paperBodyClass(kind: PaperKind): string {
+  return `paper paper-${kind}`;
 }
 
 /**

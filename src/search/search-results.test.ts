@@ -54,6 +54,22 @@ describe('search results and spoilers', () => {
     expect(toSearchHit(repeated, { includeSolutions: true }).matches[0]?.excerpt).toBe('σ(x) = <mark>1/2</mark>');
   });
 
+  it('also removes the heading when the matched words inside it are marked', () => {
+    const marked = {
+      ...result,
+      sub_results: [
+        {
+          title: '(i) Batch norm vs. standardization',
+          url: '/g/p/#6i',
+          excerpt: '(i) <mark>Batch</mark> <mark>norm</mark> vs. standardization. Why is <mark>batch</mark> &amp; more',
+        },
+      ],
+    };
+    expect(toSearchHit(marked, { includeSolutions: false }).matches[0]?.excerpt).toBe(
+      'Why is <mark>batch</mark> &amp; more',
+    );
+  });
+
   it('never uses the page-level excerpt when sub-results exist, since it may quote a solution', () => {
     const hit = toSearchHit(result, { includeSolutions: false });
     expect(hit.matches.map((match) => match.excerpt).join(' ')).not.toContain('page-level');

@@ -35,10 +35,34 @@ export interface SearchHit {
   matches: SearchMatch[];
 }
 
-/** Pagefind starts a sub-result's excerpt with its heading, which the result already shows as its label. */
+/**
+ * Pagefind starts a sub-result's excerpt with its heading, which the result already shows as its
+ * label. The excerpt is HTML (entities, <mark> around matches, which may fall inside the heading),
+ * so the heading's characters are removed from its text while every tag is kept.
+ */
 function withoutLeadingHeading(excerpt: string, heading: string): string {
   const lead = `${heading}. `;
-  return excerpt.startsWith(lead) ? excerpt.slice(lead.length) : excerpt;
+  const token = /<[^>]*>|&[#\w]+;|[^]/gy;
+  const kept: string[] = [];
+  let matched = 0;
+  for (let found = token.exec(excerpt); found; found = token.exec(excerpt)) {
+    const piece = found[0];
+    if (matched === lead.length || piece.startsWith('<')) {
+      kept.push(piece);
+      continue;
+    }
+    const char = piece.length > 1 ? decodeEntity(piece) : piece;
+    if (char !== lead[matched]) return excerpt;
+    matched += 1;
+  }
+  return matched === lead.length ? kept.join('').replaceAll('<mark></mark>', '') : excerpt;
+}
+
+function decodeEntity(entity: string): string {
+  const named: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+  if (named[entity]) return named[entity];
+  const code = /^&#(x?)([0-9a-f]+);$/i.exec(entity);
+  return code ? String.fromCodePoint(parseInt(code[2] ?? '', code[1] ? 16 : 10)) : entity;
 }
 
 /** Every matching part of the page is listed, in page order (Pagefind's order), none capped. */

@@ -18,6 +18,8 @@ export interface NumberInputProps {
   /** The element that shows the message. */
   errorId: string;
   class?: string;
+  /** Its data-control name, by which the island finds what was typed before it loaded (useTypedBeforeLoad). */
+  control?: string;
 }
 
 /** The bare input, for layouts with their own label (a choice of radio buttons, for example). */
@@ -29,10 +31,12 @@ export function NumberInput({
   error,
   errorId,
   class: className,
+  control,
 }: NumberInputProps): JSX.Element {
   return (
     <input
       id={id}
+      data-control={control}
       class={className}
       type="number"
       inputMode={rule.integer ? 'numeric' : 'decimal'}

@@ -18,6 +18,7 @@ import {
 import { FieldError, NumberField } from '../../ui/NumberField';
 import { LinePlot } from '../../ui/plot/LinePlot';
 import { useLastValid } from '../../ui/useLastValid';
+import { adoptTexts, useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import '../../ui/tools.css';
 
 export default function ActivationExplorer(props: ActivationExplorerProps): JSX.Element {
@@ -47,12 +48,26 @@ export default function ActivationExplorer(props: ActivationExplorerProps): JSX.
     setFn(next);
     setTexts((previous) => textsFor(next, previous.beta));
   };
+  useTypedBeforeLoad(id('heading'), (controls) => {
+    const typedFn = controls.value('function');
+    const chosen = functions.find((f) => f.id === typedFn)?.id;
+    // A new function resets the range to its own, then the range the reader typed (if any) wins.
+    const base = chosen === undefined || chosen === initial ? texts : textsFor(chosen, texts.beta);
+    if (chosen !== undefined) setFn(chosen);
+    const typedRange = adoptTexts(texts, controls);
+    setTexts({
+      from: typedRange.from !== texts.from ? typedRange.from : base.from,
+      to: typedRange.to !== texts.to ? typedRange.to : base.to,
+      beta: typedRange.beta,
+    });
+  });
 
   // The explorer shows one message at a time: the first bad field's.
   const problem = parsed.ok ? undefined : parsed.errors[0];
   const field = (name: CurveField): JSX.Element => (
     <NumberField
       id={id(name)}
+      control={name}
       rule={CURVE_RULES[name]}
       text={texts[name]}
       onText={(text) => setTexts((previous) => ({ ...previous, [name]: text }))}
@@ -64,10 +79,16 @@ export default function ActivationExplorer(props: ActivationExplorerProps): JSX.
   return (
     <section class="tool" aria-labelledby={id('heading')} data-pagefind-ignore="all">
       <h3 id={id('heading')}>Activation functions and their derivatives: try it</h3>
-      <div class="tool-controls">
+      <p class="tool-no-js">Choosing another function or range needs JavaScript; the plot below shows this one.</p>
+      <div class="tool-controls tool-js-only">
         <div class="tool-field">
           <label for={id('function')}>Function</label>
-          <select id={id('function')} value={fn} onChange={(e) => choose(e.currentTarget.value as ActivationId)}>
+          <select
+            id={id('function')}
+            data-control="function"
+            value={fn}
+            onChange={(e) => choose(e.currentTarget.value as ActivationId)}
+          >
             {functions.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.option}
@@ -83,7 +104,7 @@ export default function ActivationExplorer(props: ActivationExplorerProps): JSX.
       <LinePlot
         title={curves.title}
         description={`${curves.description} ${curves.sentences[0] ?? ''}`}
-        xLabel="x (unitless)"
+        xLabel="x"
         yLabel={curves.yLabel}
         series={curves.series}
       />

@@ -18,7 +18,9 @@ const content: unknown = JSON.parse(
     'utf8',
   ),
 );
-const examSetup = activationExplorerSetup({ functions: content, initial: 'ceiling' });
+/** Every function, as a placement allowed to show every part's answer would offer them. */
+const EVERY_PART = ['1(c)', '2(c)', '3(a)', '3(b)', '4(v)'];
+const examSetup = activationExplorerSetup({ functions: content, initial: 'ceiling', reveals: EVERY_PART });
 const refsOf = (id: ActivationId) => examSetup.functions.find((f) => f.id === id)?.refs ?? {};
 /** The curves as the exam's pages show them. */
 const curves = (id: ActivationId, from = -3, to = 3, beta = 1) => activationCurves({ id, from, to, beta }, refsOf(id));
@@ -63,6 +65,27 @@ describe('activationCurves', () => {
     ).toBe(false);
     expect(result.sentences.join(' ')).toContain('5 jumps');
     expect(result.sentences.join(' ')).toContain('zero almost everywhere');
+  });
+
+  it('ceiling: a range whose samples all fall on integers still draws the derivative and counts its points', () => {
+    // 401 samples from 0 to 400 are exactly the integers.
+    const result = curves('ceiling', 0, 400);
+    const drawn = (result.series[1]?.points ?? []).filter((p) => p !== null);
+    expect(drawn.length, 'the derivative is sampled between the integers').toBe(400);
+    expect(
+      drawn.every((p) => !Number.isInteger(p[0])),
+      'never at an integer',
+    ).toBe(true);
+    expect(result.sentences[1], 'no "All 0 sampled points"').toMatch(
+      /^At each of the 400 points sampled between integers/,
+    );
+  });
+
+  it('σ(x) against x/4 + 1/2 states Var(x)/16 only where the page names the variance question', () => {
+    const without = activationCurves({ id: 'sigmoid-linearised', from: -6, to: 6, beta: 1 }, { tangent: '3(b)' });
+    expect(without.sentences.join(' '), '3(c)’s answer is not shown by default').not.toContain('/16');
+    const withVariance = activationCurves({ id: 'sigmoid-linearised', from: -6, to: 6, beta: 1 }, { variance: '3(c)' });
+    expect(withVariance.sentences[1]).toBe('So Var(σ(x)) ≈ Var(x)/16 (3(c)) only holds while x stays near 0.');
   });
 
   it('min(0, x) and max(−x, −2x) have non-zero slopes on at least one side, with a break at the kink', () => {
@@ -164,6 +187,22 @@ describe('activationExplorerSetup (the props from the content)', () => {
       functions: [{ id: 'tanh', option: 'tanh(x)', refs: {} }],
       initial: 'tanh',
     });
+  });
+
+  it('offers only the functions whose answers the placement may show, so no part’s answer leaks into another’s', () => {
+    const offered = (reveals: string[]) =>
+      activationExplorerSetup({ functions: content, reveals }).functions.map((f) => f.id);
+    expect(offered(['1(c)']), 'in 1(c)’s solution: nothing of 2(c), 3 or 4(v)').toEqual([
+      'min-zero',
+      'max-neg',
+      'ceiling',
+      'tanh',
+    ]);
+    expect(offered(['2(c)']), 'in 2(c)’s solution').toEqual(['h', 'tanh']);
+    expect(offered(['3(a)', '3(b)']), 'in the lab of 3(a) and 3(b)').toEqual(['sigmoid', 'tanh', 'sigmoid-linearised']);
+    expect(() => activationExplorerSetup({ functions: content, reveals: ['1(c)'], initial: 'h' })).toThrow(
+      'prop `initial` must be one of "min-zero", "max-neg", "ceiling", "tanh", got "h".',
+    );
   });
 
   it('stops the build with the tool and the prop named for an author mistake', () => {

@@ -166,7 +166,7 @@ const CATALOGUE = {
       return {
         title: 'min(0, x) and its derivative',
         description: `min(0, x) equals x for negative x and 0 for positive x; its derivative is 1 then 0, with a kink at 0. Plotted over ${range}.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'min(0, x)', points: sample(xs, (x) => Math.min(0, x)) },
           { name: 'Derivative', points: sample(xs, (x) => (x < 0 ? 1 : 0), kinks), dashed: true },
@@ -186,7 +186,7 @@ const CATALOGUE = {
       return {
         title: 'max(−x, −2x) and its derivative',
         description: `max(−x, −2x) equals −2x for negative x and −x for positive x; its derivative is −2 then −1, with a kink at 0. Plotted over ${range}.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'max(−x, −2x)', points: sample(xs, (x) => Math.max(-x, -2 * x)) },
           { name: 'Derivative', points: sample(xs, (x) => (x < 0 ? -2 : -1), kinks), dashed: true },
@@ -206,20 +206,26 @@ const CATALOGUE = {
       const jumps = integersBetween(from, to);
       // ceiling is left-continuous: at an integer `from` the value belongs to the piece outside the
       // range, at an integer `to` to the last piece; the derivative is not defined at either.
-      const derivative = sample(xs, () => 0, integersBetween(from, to, true, true));
+      // The grid alone can fall entirely on integers (from 0 to 400, say), so the derivative is
+      // also sampled at the middle of every unit interval, which is never an integer.
+      const middles = integersBetween(from - 1, to, true)
+        .map((k) => k + 0.5)
+        .filter((x) => x > from && x < to);
+      const offGrid = [...new Set([...xs, ...middles])].sort((a, b) => a - b);
+      const derivative = sample(offGrid, () => 0, integersBetween(from, to, true, true));
       const zeroSlope = derivative.filter((p) => p !== null).length;
       const option = refs['option'];
       return {
         title: 'ceiling(x) and its derivative',
         description: `ceiling(x) is a staircase that jumps by 1 at every integer; its derivative is 0 between integers and not defined at them. Plotted over ${range}.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'ceiling(x)', points: sample(xs, Math.ceil, integersBetween(from, to, true)) },
           { name: 'Derivative', points: derivative, dashed: true },
         ],
         sentences: [
           `Between integers ceiling(x) is flat, so its derivative is 0; at each integer it jumps, so the derivative is not defined there (${formatExact(jumps.length)} ${jumps.length === 1 ? 'jump' : 'jumps'} in this range).`,
-          `All ${formatExact(zeroSlope)} sampled points off the integers have gradient exactly 0: the gradient is zero almost everywhere, so SGD gets no signal through it${option === undefined ? '' : `, which is why ${option} is not a usable activation`}.`,
+          `At each of the ${formatExact(zeroSlope)} points sampled between integers the gradient is exactly 0: it is zero almost everywhere, so SGD gets no signal through it${option === undefined ? '' : `, which is why ${option} is not a usable activation`}.`,
         ],
       };
     },
@@ -235,7 +241,7 @@ const CATALOGUE = {
       return {
         title: 'h(x) = x log(1 + tanh(eˣ)) and its derivative',
         description: `h(x), the official derivative formula${question === undefined ? '' : ` from ${question}`}, and a numerical central difference, plotted over ${range}. The two derivative curves coincide.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'h(x)', points: sample(xs, h) },
           { name: 'dh/dx, official formula', points: official },
@@ -259,7 +265,7 @@ const CATALOGUE = {
       return {
         title: `Softplus with β = ${fmt(beta)} and its derivative`,
         description: `Softplus(x) = (1/β) log(1 + e^(βx)) with β = ${fmt(beta)}, its derivative σ(βx), and ReLU for comparison, plotted over ${range}.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'Softplus(x)', points: values },
           { name: 'Derivative σ(βx)', points: sample(xs, (x) => softplusDerivative(x, beta)) },
@@ -283,7 +289,7 @@ const CATALOGUE = {
       return {
         title: 'Sigmoid σ(x) and its derivative',
         description: `σ(x) = 1/(1 + e^(−x)) and its derivative σ(x)(1 − σ(x)), plotted over ${range}.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'σ(x)', points: sample(xs, sigmoid) },
           { name: 'Derivative σ(x)(1 − σ(x))', points: derivative, dashed: true },
@@ -306,7 +312,7 @@ const CATALOGUE = {
       return {
         title: 'tanh(x) and its derivative',
         description: `tanh(x) and its derivative 1 − tanh²(x), plotted over ${range}.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'tanh(x)', points: sample(xs, Math.tanh) },
           { name: 'Derivative 1 − tanh²(x)', points: derivative, dashed: true },
@@ -329,14 +335,17 @@ const CATALOGUE = {
       return {
         title: 'σ(x) = tanh(x/2)/2 + 1/2 against its linearisation x/4 + 1/2',
         description: `σ(x) written through tanh${inParentheses(refs['identity'])} and the tangent line x/4 + 1/2 at 0${inParentheses(refs['tangent'])}, plotted over ${range}.`,
-        yLabel: 'Value (unitless)',
+        yLabel: 'Value',
         series: [
           { name: 'σ(x) = tanh(x/2)/2 + 1/2', points: exact },
           { name: 'x/4 + 1/2', points: sample(xs, linear), dashed: true },
         ],
         sentences: [
           `The linearisation stays within 0.01 of σ(x) for |x| < ${fmt(within)}; over ${range} the largest gap is ${fmt(gap)} (at x = ${fmt(at)}).`,
-          `So Var(σ(x)) ≈ Var(x)/16${inParentheses(refs['variance'])} only holds while x stays near 0.`,
+          // Only where the page may show the variance question's answer (the content names it).
+          ...(refs['variance'] === undefined
+            ? []
+            : [`So Var(σ(x)) ≈ Var(x)/16 (${refs['variance']}) only holds while x stays near 0.`]),
         ],
       };
     },
@@ -384,13 +393,20 @@ export interface ShownActivationProp {
   source?: string;
   /** How its sentences cite the course; the keys each function accepts are in the catalogue. */
   refs?: References;
+  /** The parts whose answers its plot or sentences give, e.g. ["2(c)"]. */
+  answers?: readonly string[];
 }
 
 export interface ActivationExplorerProps {
   /** The functions the picker offers, in order. */
   functions: readonly ShownActivationProp[];
-  /** The function shown first; the first listed if not given. */
+  /** The function shown first; the first offered if not given. */
   initial?: ActivationId;
+  /**
+   * The parts whose answers this placement may show: its own part inside a solution, or those a lab
+   * names. Functions that give any other part's answer are not offered.
+   */
+  reveals?: readonly string[];
 }
 
 export interface ShownActivation {
@@ -407,9 +423,21 @@ export function activationExplorerSetup(props: { [K in keyof ActivationExplorerP
   functions: ShownActivation[];
   initial: ActivationId;
 } {
-  const functions = check.list('functions', props.functions).map((raw, index): ShownActivation => {
+  const reveals =
+    props.reveals === undefined
+      ? []
+      : check.list('reveals', props.reveals).map((part, index) => check.string(`reveals[${index}]`, part));
+  const listed = check.list('functions', props.functions).map((raw, index) => {
     const name = `functions[${index}]`;
-    const shown = check.record(name, raw, ['fn', 'label', 'source', 'refs']);
+    const entry = check.record(name, raw, ['fn', 'label', 'source', 'refs', 'answers']);
+    const answers =
+      entry['answers'] === undefined
+        ? []
+        : check.list(`${name}.answers`, entry['answers']).map((part, i) => check.string(`${name}.answers[${i}]`, part));
+    return { raw: entry, name, allowed: answers.every((part) => reveals.includes(part)) };
+  });
+  const functions = listed.flatMap(({ raw: shown, name, allowed }): ShownActivation[] => {
+    if (!allowed) return [];
     const id = check.choice(`${name}.fn`, shown['fn'], ACTIVATION_IDS);
     const label = check.string(`${name}.label`, shown['label']);
     const source = shown['source'] === undefined ? undefined : check.string(`${name}.source`, shown['source']);
@@ -418,8 +446,13 @@ export function activationExplorerSetup(props: { [K in keyof ActivationExplorerP
     const refs = Object.fromEntries(
       Object.entries(given).map(([key, value]) => [key, check.string(`${name}.refs.${key}`, value)]),
     );
-    return { id, option: source === undefined ? label : `${label} (${source})`, refs };
+    return [{ id, option: source === undefined ? label : `${label} (${source})`, refs }];
   });
+  if (functions.length === 0)
+    check.fail(
+      'functions',
+      `offers nothing here: every function gives an answer outside ${reveals.join(', ') || 'this placement'}.`,
+    );
   const ids = functions.map((f) => f.id);
   ids.forEach((id, index) => {
     if (ids.indexOf(id) !== index) check.fail(`functions[${index}].fn`, `lists "${id}" a second time.`);

@@ -16,6 +16,7 @@ import {
 import { formatExact } from '../../ui/format';
 import { FieldError } from '../../ui/NumberField';
 import { useRevealOnRequest } from '../../ui/useRevealOnRequest';
+import { useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import '../../ui/tools.css';
 
 function Row({ row }: { row: CnnRow }): JSX.Element {
@@ -91,8 +92,16 @@ export default function CnnCalculator(props: CnnCalculatorProps): JSX.Element {
   const [inputText, setInputText] = useState(input);
   const [layersText, setLayersText] = useState(layers);
   const { shown, hydrated, reveal, edit } = useRevealOnRequest();
-
   const uid = useId();
+  useTypedBeforeLoad(`${uid}-heading`, (controls) => {
+    const typedInput = controls.value('input');
+    const typedLayers = controls.value('layers');
+    if (typedInput !== undefined && typedInput !== inputText) setInputText(typedInput);
+    if (typedLayers !== undefined && typedLayers !== layersText) setLayersText(typedLayers);
+    // Typing counts as asking for the result, as it does once the island has loaded.
+    if ((typedInput ?? inputText) !== inputText || (typedLayers ?? layersText) !== layersText) reveal();
+  });
+
   const ids = {
     heading: `${uid}-heading`,
     input: `${uid}-input`,
@@ -112,6 +121,7 @@ export default function CnnCalculator(props: CnnCalculatorProps): JSX.Element {
         <label for={ids.input}>Input</label>
         <input
           id={ids.input}
+          data-control="input"
           type="text"
           spellcheck={false}
           autocomplete="off"
@@ -129,6 +139,7 @@ export default function CnnCalculator(props: CnnCalculatorProps): JSX.Element {
         <label for={ids.layers}>Layers</label>
         <textarea
           id={ids.layers}
+          data-control="layers"
           rows={Math.min(Math.max(lineCount, 3), 14)}
           spellcheck={false}
           autocomplete="off"

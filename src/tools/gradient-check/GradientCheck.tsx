@@ -19,12 +19,13 @@ import {
   type LabField,
 } from './gradient-check-lab';
 import { quantityShapes, type GradientFormula } from './softplus-network';
-import { formatExact, formatExponential, formatPrecision, formatRounded } from '../../ui/format';
+import { formatExact, formatExponential, formatNumber, formatRounded } from '../../ui/format';
 import { NumberField, useFieldTexts } from '../../ui/NumberField';
+import { adoptTexts, useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import '../../ui/tools.css';
 
-/** Six significant digits, so matching analytic and numeric values look identical. */
-const fixed = (value: number): string => formatPrecision(value, 6);
+/** Four significant digits: enough to see a wrong formula's values differ; the relative error says by how much. */
+const fixed = (value: number): string => formatNumber(value, 4);
 const scientific = (value: number): string => formatExponential(value, 1);
 /** Keeps "7.6e-10" on one line (browsers may break after its hyphen). */
 const Num = ({ children }: { children: string }): JSX.Element => <span class="tool-nowrap">{children}</span>;
@@ -69,37 +70,65 @@ function GradientEntries({ gradient }: { gradient: CheckedGradient }): JSX.Eleme
     );
   }
   return (
-    <div class="tool-scroll" role="region" aria-label={`Entries of ${name}`} tabIndex={0}>
-      <table class="tool-table tool-numbers">
-        <caption>Entries of {name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Entry</th>
-            <th scope="col">Analytic</th>
-            <th scope="col">Numeric</th>
-            <th scope="col">Relative error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {listed.map((e) => (
-            <tr key={e.name} class={e.passed ? undefined : 'tool-row-bad'}>
-              <th scope="row" class="tool-nowrap">
-                {e.name}
-              </th>
-              <td>{fixed(e.analytic)}</td>
-              <td>{fixed(e.numeric)}</td>
-              <td>{scientific(e.relativeError)}</td>
+    <details class="tool-notes">
+      <summary>
+        Every entry of {name} ({formatExact(entries)})
+      </summary>
+      <div class="tool-scroll" role="region" aria-label={`Entries of ${name}`} tabIndex={0}>
+        <table class="tool-table tool-numbers">
+          <caption>Entries of {name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Entry</th>
+              <th scope="col">Analytic</th>
+              <th scope="col">Numeric</th>
+              <th scope="col">Relative error</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {listed.map((e) => (
+              <tr key={e.name} class={e.passed ? undefined : 'tool-row-bad'}>
+                <th scope="row" class="tool-nowrap">
+                  {e.name}
+                </th>
+                <td>{fixed(e.analytic)}</td>
+                <td>{fixed(e.numeric)}</td>
+                <td>{scientific(e.relativeError)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
-export default function GradientCheck(props: GradientCheckProps): JSX.Element {
+/**
+ * What the content may pass as slots: the sentence of what to try (children), each formula typeset
+ * by KaTeX at build time (a slot named after the formula in camelCase, e.g. slot="forgetTranspose":
+ * Astro's Preact renderer camel-cases slot names on the server but not in the browser), and the
+ * notation under them. A formula without its slot is shown as plain text.
+ */
+interface GradientCheckSlots {
+  children?: ComponentChildren;
+  notation?: ComponentChildren;
+  official?: ComponentChildren;
+  forgetTranspose?: ComponentChildren;
+  dropElementwise?: ComponentChildren;
+  softplusNotDerivative?: ComponentChildren;
+}
+
+/** The slot of each formula. */
+const SLOT_OF: Record<GradientFormula, Exclude<keyof GradientCheckSlots, 'children' | 'notation'>> = {
+  official: 'official',
+  'forget-transpose': 'forgetTranspose',
+  'drop-elementwise': 'dropElementwise',
+  'softplus-not-derivative': 'softplusNotDerivative',
+};
+
+export default function GradientCheck(props: GradientCheckProps & GradientCheckSlots): JSX.Element {
   const { formulas, reveals } = gradientCheckSetup(props);
-  const { texts, onText } = useFieldTexts<LabField>({
+  const { texts, setTexts, onText } = useFieldTexts<LabField>({
     inputSize: String(DEFAULT_LAB_SETTINGS.inputSize),
     hiddenUnits: String(DEFAULT_LAB_SETTINGS.hiddenUnits),
     classes: String(DEFAULT_LAB_SETTINGS.classes),
@@ -108,6 +137,11 @@ export default function GradientCheck(props: GradientCheckProps): JSX.Element {
   });
   const [formula, setFormula] = useState<GradientFormula>(formulas[0]!.formula);
   const uid = useId();
+  useTypedBeforeLoad(`${uid}-heading`, (controls) => {
+    setTexts(adoptTexts(texts, controls));
+    const typedFormula = formulas.find((f) => f.formula === controls.value('formula'));
+    if (typedFormula !== undefined) setFormula(typedFormula.formula);
+  });
 
   const parsed = useMemo(() => parseLabSettings(texts), [texts]);
   const outcome = useMemo(
@@ -115,6 +149,7 @@ export default function GradientCheck(props: GradientCheckProps): JSX.Element {
     [parsed, formula],
   );
   const field = (name: LabField) => ({
+    control: name,
     rule: LAB_RULES[name],
     text: texts[name],
     onText: onText(name),
@@ -125,7 +160,8 @@ export default function GradientCheck(props: GradientCheckProps): JSX.Element {
   return (
     <section class="tool" aria-labelledby={`${uid}-heading`} data-pagefind-ignore="all">
       <h3 id={`${uid}-heading`}>Gradient check lab</h3>
-      <p>
+      {props.children === undefined ? null : <div class="tool-try">{props.children}</div>}
+      <p class="tool-hint">
         This builds the network of this problem with random weights (fixed by the seed) and a random true class,
         computes ∂L/∂W[1] and ∂L/∂b[1] with a formula (analytic), and compares each entry with finite differences of the
         loss (numeric). A correct formula agrees to a relative error below 10⁻⁶.
@@ -144,6 +180,7 @@ export default function GradientCheck(props: GradientCheckProps): JSX.Element {
           <label for={`${uid}-formula`}>Use a wrong formula</label>
           <select
             id={`${uid}-formula`}
+            data-control="formula"
             value={formula}
             onChange={(event) => setFormula(event.currentTarget.value as GradientFormula)}
           >
@@ -154,14 +191,22 @@ export default function GradientCheck(props: GradientCheckProps): JSX.Element {
             ))}
           </select>
         </div>
-        <p class="tool-formula">
-          ∂L/∂W[1] = {FORMULA_TEXT[formula].dW1}
-          <br />
-          ∂L/∂b[1] = {FORMULA_TEXT[formula].db1}
-        </p>
-        <p class="tool-hint">
-          with δ0 = ∂L/∂z[2] = softmax(z[2]) − y, δ1 = W[2], δ2 = σ(β z[1]); ∘ is the element-wise product.
-        </p>
+        {props[SLOT_OF[formula]] === undefined ? (
+          <p class="tool-formula">
+            ∂L/∂W[1] = {FORMULA_TEXT[formula].dW1}
+            <br />
+            ∂L/∂b[1] = {FORMULA_TEXT[formula].db1}
+          </p>
+        ) : (
+          <div class="tool-formula-typeset">{props[SLOT_OF[formula]]}</div>
+        )}
+        {props.notation === undefined ? (
+          <p class="tool-hint">
+            with δ0 = ∂L/∂z[2] = softmax(z[2]) − y, δ1 = W[2], δ2 = σ(β z[1]); ∘ is the element-wise product.
+          </p>
+        ) : (
+          <div class="tool-hint">{props.notation}</div>
+        )}
       </details>
 
       <div aria-live="polite">

@@ -3,7 +3,7 @@
  * explorer opens on a setting that is none of them, so no verdict about the question shows until the
  * student picks an option.
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import {
   DEFAULT_DESCENT_SETTINGS,
@@ -23,6 +23,7 @@ import { formatExact, formatNumber, formatSubscript } from '../../ui/format';
 import { FieldError, NumberField } from '../../ui/NumberField';
 import { LinePlot, type PlotSeries } from '../../ui/plot/LinePlot';
 import { useLastValid } from '../../ui/useLastValid';
+import { adoptTexts, useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import '../../ui/tools.css';
 
 const VERDICT_WORDS: Record<VerdictKind, string> = {
@@ -41,7 +42,19 @@ const VERDICT_CLASS: Record<VerdictKind, string | undefined> = {
 
 /** Iterates drawn on the loss curve: later ones pile up on the same spots and only clutter. */
 const SHOWN_ON_CURVE = 30;
+/**
+ * Steps drawn against t: beyond this, an oscillation fills the plot as a solid block. The verdict
+ * still covers every step; the plot says how many it draws.
+ */
+const SHOWN_OVER_TIME = 60;
 const CURVE_SAMPLES = 201;
+
+/** "the first 30 of 500 steps", or "all 20 steps". */
+function drawnSteps(drawn: number, total: number): string {
+  return drawn < total
+    ? `the first ${formatExact(drawn)} of ${formatExact(total)} steps`
+    : `all ${formatExact(total)} steps`;
+}
 
 function lossCurveSeries(result: DescentResult): PlotSeries[] {
   const kind = result.settings.loss;
@@ -54,14 +67,19 @@ function lossCurveSeries(result: DescentResult): PlotSeries[] {
   return [
     { name: `L(x) = ${kind === 'abs' ? '|x|' : 'x²'}`, points: curve },
     {
-      name: `Iterates x₀…x${formatSubscript(shown.length - 1)}`,
+      name: `x₀…x${formatSubscript(shown.length - 1)}: ${drawnSteps(shown.length - 1, result.settings.steps)}`,
       points: shown.map((x) => [x, lossAt(kind, x)] as const),
       markers: true,
     },
   ];
 }
 
-export default function GradientDescentExplorer(props: GradientDescentProps): JSX.Element {
+export default function GradientDescentExplorer(
+  props: GradientDescentProps & {
+    /** What to try and what it shows, one sentence from the content (its maths typeset at build time). */
+    children?: ComponentChildren;
+  },
+): JSX.Element {
   const { question, presets } = gradientDescentSetup(props);
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
@@ -72,20 +90,27 @@ export default function GradientDescentExplorer(props: GradientDescentProps): JS
     steps: String(DEFAULT_DESCENT_SETTINGS.steps),
   });
 
+  useTypedBeforeLoad(id('heading'), (controls) => {
+    const typedLoss = controls.value('loss');
+    if (LOSSES.some((l) => l.id === typedLoss)) setLoss(typedLoss as Loss);
+    setTexts((previous) => adoptTexts(previous, controls));
+  });
+
   const parsed = useMemo(() => parseDescentSettings(loss, texts), [loss, texts]);
   // While a field is invalid, the plots keep showing the last valid run.
   const result = useLastValid(parsed, runGradientDescent, DEFAULT_DESCENT_SETTINGS);
 
   const lossSeries = useMemo(() => lossCurveSeries(result), [result]);
+  const drawnOverTime = Math.min(SHOWN_OVER_TIME, result.iterates.length - 1);
   const xSeries = useMemo<PlotSeries[]>(
     () => [
       {
-        name: 'x after each step',
-        points: result.iterates.map((x, t) => [t, x] as const),
-        markers: result.iterates.length <= 61,
+        name: `x after each step: ${drawnSteps(drawnOverTime, result.settings.steps)}`,
+        points: result.iterates.slice(0, drawnOverTime + 1).map((x, t) => [t, x] as const),
+        markers: true,
       },
     ],
-    [result],
+    [result, drawnOverTime],
   );
 
   // The explorer shows one message at a time: the first bad field's.
@@ -93,6 +118,7 @@ export default function GradientDescentExplorer(props: GradientDescentProps): JS
   const field = (name: DescentField): JSX.Element => (
     <NumberField
       id={id(name)}
+      control={name}
       rule={DESCENT_RULES[name]}
       text={texts[name]}
       onText={(text) => setTexts((previous) => ({ ...previous, [name]: text }))}
@@ -108,12 +134,14 @@ export default function GradientDescentExplorer(props: GradientDescentProps): JS
   return (
     <section class="tool" aria-labelledby={id('heading')} data-pagefind-ignore="all">
       <h3 id={id('heading')}>Gradient descent: try it</h3>
+      {props.children === undefined ? null : <div class="tool-try">{props.children}</div>}
       <p class="tool-hint">
         Update x ← x − step · dL/dx.
         {question === undefined ? null : ` Pick an option of ${question} to load it, or set your own.`}
       </p>
+      <p class="tool-no-js">Trying other settings needs JavaScript; the plots below show the run these describe.</p>
       {presets.length > 0 ? (
-        <div class="tool-presets" role="group" aria-label={`Options of ${question ?? ''}`}>
+        <div class="tool-presets tool-js-only" role="group" aria-label={`Options of ${question ?? ''}`}>
           {presets.map((preset, index) => (
             <button
               key={index}
@@ -132,10 +160,15 @@ export default function GradientDescentExplorer(props: GradientDescentProps): JS
           ))}
         </div>
       ) : null}
-      <div class="tool-controls">
+      <div class="tool-controls tool-js-only">
         <div class="tool-field">
           <label for={id('loss')}>Loss</label>
-          <select id={id('loss')} value={loss} onChange={(e) => setLoss(e.currentTarget.value as Loss)}>
+          <select
+            id={id('loss')}
+            data-control="loss"
+            value={loss}
+            onChange={(e) => setLoss(e.currentTarget.value as Loss)}
+          >
             {LOSSES.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.label}
@@ -160,17 +193,17 @@ export default function GradientDescentExplorer(props: GradientDescentProps): JS
       </div>
       <LinePlot
         title="Iterates on the loss curve"
-        description={`The loss ${lossText} and the first ${Math.min(SHOWN_ON_CURVE, result.iterates.length - 1)} steps of gradient descent on ${name}, joined in order. ${VERDICT_WORDS[verdict.kind]}`}
-        xLabel="x (unitless)"
-        yLabel={`L = ${lossText} (unitless)`}
+        description={`The loss ${lossText} and ${drawnSteps(Math.min(SHOWN_ON_CURVE, settings.steps), settings.steps)} of gradient descent on ${name}, joined in order. ${VERDICT_WORDS[verdict.kind]}`}
+        xLabel="x"
+        yLabel={`L = ${lossText}`}
         series={lossSeries}
         height={260}
       />
       <LinePlot
-        title="x over the iterations"
-        description={`x after each of ${formatExact(settings.steps)} steps of gradient descent on ${name}. ${VERDICT_WORDS[verdict.kind]} ${verdict.reason}`}
-        xLabel="Step t (iterations)"
-        yLabel="x (unitless)"
+        title={`x over ${drawnSteps(drawnOverTime, settings.steps)}`}
+        description={`x after each of ${drawnSteps(drawnOverTime, settings.steps)} of gradient descent on ${name}; the verdict covers all of them. ${VERDICT_WORDS[verdict.kind]} ${verdict.reason}`}
+        xLabel="Step t"
+        yLabel="x"
         series={xSeries}
         height={260}
       />

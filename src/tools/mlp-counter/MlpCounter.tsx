@@ -8,6 +8,7 @@ import { INPUT_RULE, countDenseFromText, mlpCounterSetup, type MlpCounterProps }
 import { formatExact } from '../../ui/format';
 import { FieldError, NumberField } from '../../ui/NumberField';
 import { useRevealOnRequest } from '../../ui/useRevealOnRequest';
+import { useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import '../../ui/tools.css';
 
 export default function MlpCounter(props: MlpCounterProps): JSX.Element {
@@ -15,8 +16,16 @@ export default function MlpCounter(props: MlpCounterProps): JSX.Element {
   const [inputText, setInputText] = useState(String(input));
   const [layersText, setLayersText] = useState(layers);
   const { shown, hydrated, reveal, edit } = useRevealOnRequest();
-
   const uid = useId();
+  useTypedBeforeLoad(`${uid}-heading`, (controls) => {
+    const typedInput = controls.value('input');
+    const typedLayers = controls.value('layers');
+    if (typedInput !== undefined && typedInput !== inputText) setInputText(typedInput);
+    if (typedLayers !== undefined && typedLayers !== layersText) setLayersText(typedLayers);
+    // Typing counts as asking for the count, as it does once the island has loaded.
+    if ((typedInput ?? inputText) !== inputText || (typedLayers ?? layersText) !== layersText) reveal();
+  });
+
   const ids = {
     heading: `${uid}-heading`,
     layers: `${uid}-layers`,
@@ -31,6 +40,7 @@ export default function MlpCounter(props: MlpCounterProps): JSX.Element {
       <h3 id={ids.heading}>Parameter counter</h3>
       <div class="tool-fields">
         <NumberField
+          control="input"
           rule={INPUT_RULE}
           text={inputText}
           onText={(text) => {
@@ -44,6 +54,7 @@ export default function MlpCounter(props: MlpCounterProps): JSX.Element {
           <label for={ids.layers}>Layer sizes</label>
           <input
             id={ids.layers}
+            data-control="layers"
             type="text"
             spellcheck={false}
             autocomplete="off"

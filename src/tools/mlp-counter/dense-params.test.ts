@@ -110,7 +110,7 @@ describe('parsing the fields', () => {
   it(`refuses more than ${MAX_LAYERS} layers with a message saying the limit`, () => {
     const widths = (count: number) => Array.from({ length: count }, () => '7').join(', ');
     expect(parseLayerSizes(widths(MAX_LAYERS)).ok, 'the limit itself is allowed').toBe(true);
-    const message = 'Layer sizes: enter at most 100 widths.';
+    const message = 'Layer sizes: enter at most 40 widths.';
     expect(parseLayerSizes(widths(MAX_LAYERS + 1))).toEqual({ ok: false, errors: [{ field: 'layers', message }] });
     expect(parseLayerSizes(widths(100_000))).toEqual({ ok: false, errors: [{ field: 'layers', message }] });
     expect(

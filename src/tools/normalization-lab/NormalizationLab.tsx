@@ -3,7 +3,7 @@
  * batch statistics land from the population's as the batch size changes, while layer norm, which
  * uses one sample's own features, does not change at all (normalization-lab.ts computes it all).
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useId, useMemo } from 'preact/hooks';
 import { POPULATION_SIZE } from './normalization';
 import {
@@ -23,16 +23,31 @@ import {
 } from './normalization-lab';
 import { formatExact, formatExponential, formatFixed, formatPercent } from '../../ui/format';
 import { NumberField, useFieldTexts } from '../../ui/NumberField';
+import { adoptTexts, useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import { LinePlot, type PlotSeries } from '../../ui/plot/LinePlot';
 import '../../ui/tools.css';
 
-export default function NormalizationLab(): JSX.Element {
-  const { texts, onText } = useFieldTexts<LabField>({
+/** B with a subscript, for the batch's own statistics. */
+const sub = (symbol: string, index: string): JSX.Element => (
+  <span class="tool-nowrap">
+    <i>{symbol}</i>
+    <sub>{index}</sub>
+  </span>
+);
+
+export interface NormalizationLabProps {
+  /** What to try and what it shows, one sentence from the content (its maths typeset at build time). */
+  children?: ComponentChildren;
+}
+
+export default function NormalizationLab({ children }: NormalizationLabProps): JSX.Element {
+  const { texts, setTexts, onText } = useFieldTexts<LabField>({
     batchSize: String(DEFAULT_LAB_SETTINGS.batchSize),
     features: String(DEFAULT_LAB_SETTINGS.features),
     seed: String(DEFAULT_LAB_SETTINGS.seed),
   });
   const uid = useId();
+  useTypedBeforeLoad(`${uid}-heading`, (controls) => setTexts(adoptTexts(texts, controls)));
   const parsed = useMemo(() => parseLabSettings(texts), [texts]);
   const settings = parsed.ok ? parsed.value : undefined;
   const features = settings?.features;
@@ -92,6 +107,7 @@ export default function NormalizationLab(): JSX.Element {
   const last = sweep?.[sweep.length - 1];
   const d = features ?? 0;
   const field = (name: LabField) => ({
+    control: name,
     rule: LAB_RULES[name],
     text: texts[name],
     onText: onText(name),
@@ -100,12 +116,14 @@ export default function NormalizationLab(): JSX.Element {
 
   return (
     <section class="tool" aria-labelledby={`${uid}-heading`} data-pagefind-ignore="all">
-      <h3 id={`${uid}-heading`}>Batch size lab: batch norm versus layer norm</h3>
-      <p>
-        A fixed population of {formatExact(POPULATION_SIZE)} samples with d features, each feature with its own mean and
-        variance (drawn once from the seed). For each batch size, {BATCHES} batches of distinct samples are drawn; batch
-        norm estimates each feature's mean μ and variance σ² from the batch, layer norm computes μ_L and σ_L² from each
-        sample's own features. γ = {GAMMA} and β = {BETA} for every feature, ε = 10⁻⁵.
+      <h3 id={`${uid}-heading`}>Batch norm versus layer norm</h3>
+      {children === undefined ? null : <div class="tool-try">{children}</div>}
+      <p class="tool-hint">
+        A fixed population of {formatExact(POPULATION_SIZE)} samples with <i>d</i> features, each feature with its own
+        mean and variance (drawn once from the seed). For each batch size, {BATCHES} batches of distinct samples are
+        drawn: batch norm estimates each feature's mean {sub('μ', 'B')} and variance {sub('σ', 'B')}
+        <sup>2</sup> from the batch, layer norm takes the mean and variance of each sample's own features. <i>γ</i> ={' '}
+        {GAMMA} and <i>β</i> = {BETA} for every feature, <i>ε</i> = 10<sup>−5</sup>.
       </p>
       <div class="tool-fields">
         <NumberField symbol="B" {...field('batchSize')} />
@@ -134,16 +152,18 @@ export default function NormalizationLab(): JSX.Element {
             {current.batchSize === 1 ? (
               <p>
                 <strong class="tool-danger">With B = 1, batch norm erases the sample.</strong> The batch is a single
-                sample, so μ_B = x and σ_B² = 0 for every feature: x − μ_B = 0 and the output is γ · 0 / √(0 + ε) + β =
-                β. Here {sample.equalToBeta} of {d} outputs equal β = {BETA}, and the batch variance is off by{' '}
-                {formatPercent(current.varianceError)}.
+                sample, so {sub('μ', 'B')} = <i>x</i> and {sub('σ', 'B')}
+                <sup>2</sup> = 0 for every feature: <i>x</i> − {sub('μ', 'B')} = 0 and the output is <i>γ</i> · 0 / √(0
+                + <i>ε</i>) + <i>β</i> = <i>β</i>. Here {sample.equalToBeta} of {d} outputs equal β = {BETA}, and the
+                batch variance is off by {formatPercent(current.varianceError)}.
               </p>
             ) : null}
             {current.batchSize === 2 ? (
               <p class="tool-hint">
-                With B = 2, each feature's two values sit one σ_B on either side of μ_B, so batch norm outputs about β ±
-                γ whatever the values were: here {sample.nearBetaPlusMinusGamma} of {d} outputs are within 0.01 of{' '}
-                {formatFixed(BETA - GAMMA, 1)} or {formatFixed(BETA + GAMMA, 1)}.
+                With B = 2, each feature's two values sit one {sub('σ', 'B')} on either side of {sub('μ', 'B')}, so
+                batch norm outputs about <i>β</i> ± <i>γ</i> whatever the values were: here{' '}
+                {sample.nearBetaPlusMinusGamma} of {d} outputs are within 0.01 of {formatFixed(BETA - GAMMA, 1)} or{' '}
+                {formatFixed(BETA + GAMMA, 1)}.
               </p>
             ) : null}
           </>
@@ -155,7 +175,7 @@ export default function NormalizationLab(): JSX.Element {
           title="Error of batch statistics against batch size"
           description={`Batch norm's error of the batch mean falls from ${formatFixed(first.meanError, 2)} σ at B = 1 to ${formatFixed(last.meanError, 2)} σ at B = 256, and of the batch variance from ${formatPercent(first.varianceError)} to ${formatPercent(last.varianceError)}, roughly as 1 over the square root of B. Layer norm's change with the batch is 0 at every batch size.`}
           xLabel="Batch size B (log scale)"
-          yLabel="RMS error (σ, or fraction of σ²)"
+          yLabel="RMS error (in σ, or as a fraction of σ²)"
           xScale="log"
           xDomain={[1, 256]}
           series={series}

@@ -4,7 +4,7 @@
  * passes the weight-variance presets and names where the course derives that prediction. Heavy
  * settings are computed one layer per slice between frames, so the page never freezes.
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { formatNumber } from '../../ui/format';
 import {
@@ -21,9 +21,10 @@ import {
   type VarianceSettings,
 } from './variance-depth';
 import { infiniteWidthRecursion, linearPrediction } from './variance-prediction';
-import { describeVarianceResult } from './variance-summary';
+import { describeVarianceResult, varianceVerdicts, type VarianceVerdict } from './variance-summary';
 import { FieldError, NumberField, NumberInput } from '../../ui/NumberField';
 import { LinePlot, type PlotSeries } from '../../ui/plot/LinePlot';
+import { adoptTexts, useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import '../../ui/tools.css';
 
 /** Milliseconds of work per slice before yielding to the browser (keeps input responsive). */
@@ -76,8 +77,28 @@ function plotSeries(result: VarianceResult, showTheory: boolean, derivation: str
 /** The fields other than c, which sits inside the choice of weight variance. */
 type PlainField = Exclude<VarianceField, 'c'>;
 
-export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Element {
-  const { presets, derivation, initial } = varianceExplorerSetup(props);
+const TREND_WORDS = { exploding: 'exploding', vanishing: 'vanishing', neither: 'neither' } as const;
+
+function Verdict({ pass, verdict }: { pass: string; verdict: VarianceVerdict }): JSX.Element {
+  return (
+    <p>
+      <strong>
+        {pass}: {TREND_WORDS[verdict.trend]}.
+      </strong>{' '}
+      {verdict.evidence[0]?.toUpperCase()}
+      {verdict.evidence.slice(1)}.
+      {verdict.comparison === undefined ? null : <span class="tool-comparison"> {verdict.comparison}</span>}
+    </p>
+  );
+}
+
+export default function VarianceExplorer(
+  props: VarianceExplorerProps & {
+    /** What to try and what it shows, one sentence from the content (its maths typeset at build time). */
+    children?: ComponentChildren;
+  },
+): JSX.Element {
+  const { presets, derivation, initial, official } = varianceExplorerSetup(props);
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const [activation, setActivation] = useState<Activation>(initial.activation);
@@ -91,6 +112,20 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
     seed: String(initial.seed),
   });
   const [showTheory, setShowTheory] = useState(false);
+  useTypedBeforeLoad(id('heading'), (controls) => {
+    const typedActivation = controls.value('activation');
+    if (typedActivation !== undefined && ACTIVATIONS.some((a) => a.id === typedActivation)) {
+      setActivation(typedActivation as Activation);
+    }
+    const typedPreset = controls.checkedRadio('preset');
+    if (typedPreset === 'custom') setPreset('custom');
+    else if (typedPreset !== undefined && presets[Number(typedPreset)] !== undefined) setPreset(Number(typedPreset));
+    const typedC = controls.value('c');
+    if (typedC !== undefined) setCustomC(typedC);
+    setTexts((previous) => adoptTexts(previous, controls));
+    const typedTheory = controls.checked('theory');
+    if (typedTheory !== undefined) setShowTheory(typedTheory);
+  });
   // The first state is computed during render so the server-rendered page already shows it.
   const [result, setResult] = useState<VarianceResult>(() => runVarianceSimulation(initial));
   const [progress, setProgress] = useState<number | null>(null);
@@ -123,6 +158,7 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
 
   const series = useMemo(() => plotSeries(result, showTheory, derivation), [result, showTheory, derivation]);
   const sentences = useMemo(() => describeVarianceResult(result, derivation), [result, derivation]);
+  const verdicts = useMemo(() => varianceVerdicts(result, official), [result, official]);
   const shown = result.settings;
   // The explorer shows one message at a time: the first bad field's.
   const problem = parsed.ok ? undefined : parsed.errors[0];
@@ -130,6 +166,7 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
   const field = (name: PlainField): JSX.Element => (
     <NumberField
       id={id(name)}
+      control={name}
       rule={VARIANCE_RULES[name]}
       text={texts[name]}
       onText={(text) => setTexts((previous) => ({ ...previous, [name]: text }))}
@@ -148,15 +185,18 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
   return (
     <section class="tool" aria-labelledby={id('heading')} data-pagefind-ignore="all">
       <h3 id={id('heading')}>Variance through depth: try it</h3>
+      {props.children === undefined ? null : <div class="tool-try">{props.children}</div>}
       <p class="tool-hint">
         A fully connected network with no biases, Gaussian weights with Var(W) = c/n, and unit-variance Gaussian inputs.
         Forward: variance of z and a at each layer. Backward: a unit-variance gradient enters at the top.
       </p>
-      <div class="tool-controls">
+      <p class="tool-no-js">Changing these settings needs JavaScript; the plot below shows the run they describe.</p>
+      <div class="tool-controls tool-js-only">
         <div class="tool-field">
           <label for={id('activation')}>Activation</label>
           <select
             id={id('activation')}
+            data-control="activation"
             value={activation}
             onChange={(e) => setActivation(e.currentTarget.value as Activation)}
           >
@@ -171,7 +211,14 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
           <legend>Weight variance Var(W) = c / n</legend>
           {presets.map((p, index) => (
             <label key={index} class="tool-choice">
-              <input type="radio" name={id('preset')} checked={preset === index} onChange={() => setPreset(index)} />
+              <input
+                type="radio"
+                name={id('preset')}
+                data-control="preset"
+                value={String(index)}
+                checked={preset === index}
+                onChange={() => setPreset(index)}
+              />
               {p.label}
             </label>
           ))}
@@ -180,6 +227,8 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
               type="radio"
               id={id('custom-choice')}
               name={id('preset')}
+              data-control="preset"
+              value="custom"
               checked={preset === 'custom'}
               onChange={() => setPreset('custom')}
             />
@@ -189,6 +238,7 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
             </label>
             <NumberInput
               id={id('c')}
+              control="c"
               class="tool-narrow"
               rule={VARIANCE_RULES.c}
               text={customC}
@@ -206,7 +256,12 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
         {field('batch')}
         {field('seed')}
         <label class="tool-choice tool-check">
-          <input type="checkbox" checked={showTheory} onChange={(e) => setShowTheory(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-control="theory"
+            checked={showTheory}
+            onChange={(e) => setShowTheory(e.currentTarget.checked)}
+          />
           Show infinite-width theory
         </label>
       </div>
@@ -221,11 +276,15 @@ export default function VarianceExplorer(props: VarianceExplorerProps): JSX.Elem
         title="Variance per layer"
         description={description}
         xLabel="Layer l (0 = input)"
-        yLabel="Variance (unitless, log scale)"
+        yLabel="Variance (log scale)"
         yScale="log"
         series={series}
       />
       <div class="tool-summary" aria-live="polite">
+        <div class="tool-verdict">
+          <Verdict pass="Forward (activations)" verdict={verdicts.forward} />
+          <Verdict pass="Backward (gradients)" verdict={verdicts.backward} />
+        </div>
         {sentences.map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}

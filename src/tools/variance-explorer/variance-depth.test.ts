@@ -155,9 +155,9 @@ describe('parseVarianceSettings', () => {
   it('names the field of the first problem', () => {
     expect(parseVarianceSettings({ ...raw, width: '12.5' })).toEqual({
       ok: false,
-      errors: [{ field: 'width', message: 'Width n: enter a whole number from 2 to 512.' }],
+      errors: [{ field: 'width', message: 'Width n: enter a whole number from 2 to 256.' }],
     });
-    expect(parseVarianceSettings({ ...raw, batch: '65' }), 'one layer of 512 × 512 by 64 stays within 100 ms').toEqual({
+    expect(parseVarianceSettings({ ...raw, batch: '65' }), 'one layer of 256 × 256 by 64 stays within 100 ms').toEqual({
       ok: false,
       errors: [{ field: 'batch', message: 'Batch size: enter a whole number from 1 to 64.' }],
     });

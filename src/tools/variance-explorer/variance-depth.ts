@@ -46,11 +46,12 @@ export type VarianceField = 'c' | 'width' | 'depth' | 'batch' | 'seed';
 /**
  * The number fields, in form order: label (as shown on the form and in messages), limits and kind.
  * The limits keep the heaviest run to seconds and its memory (one layer of derivatives per layer)
- * to tens of MB.
+ * to tens of MB, and each slice (one layer, width² × batch) well under the 100 ms an interaction
+ * may block the page (scripts/bench-interactions.mjs).
  */
 export const VARIANCE_RULES: Record<VarianceField, NumberRule> = {
   c: { label: 'Custom c', min: 0.01, max: 64, integer: false },
-  width: { label: 'Width n', min: 2, max: 512, integer: true },
+  width: { label: 'Width n', min: 2, max: 256, integer: true },
   depth: { label: 'Depth L', min: 1, max: 100, integer: true },
   batch: { label: 'Batch size', min: 1, max: 64, integer: true },
   seed: { label: 'Seed', min: 0, max: 4294967295, integer: true },
@@ -70,19 +71,38 @@ export interface VariancePreset {
   c: number;
 }
 
+/** What happens to the variance going deeper, forward (activations) or backward (gradients). */
+export type VarianceTrend = 'exploding' | 'vanishing' | 'neither';
+
+export const VARIANCE_TRENDS: readonly VarianceTrend[] = ['exploding', 'vanishing', 'neither'];
+
+/** An exam question's setting and its official answer, e.g. 3(e): sigmoid, Var(W) = 1/n, "neither". */
+export interface OfficialVarianceAnswer {
+  /** The part, as the text cites it, e.g. "3(e)". */
+  part: string;
+  activation: Activation;
+  c: number;
+  answer: VarianceTrend;
+}
+
 /** What the content passes to the explorer. */
 export interface VarianceExplorerProps {
   /** The weight-variance choices offered beside "Custom"; the first is selected at the start. */
   presets?: readonly VariancePreset[];
   /** Where the course derives the linear prediction, e.g. a figure; the text cites it by this name. */
   derivation?: string;
+  /** The activation shown first (tanh if not given). */
+  activation?: Activation;
+  /** An official answer the verdicts are compared with whenever the explorer shows its setting. */
+  official?: OfficialVarianceAnswer;
 }
 
 export interface VarianceExplorerSetup {
   presets: VariancePreset[];
   derivation: string | undefined;
-  /** The settings shown first: the defaults with the first preset's c. */
+  /** The settings shown first: the defaults with the given activation and the first preset's c. */
   initial: VarianceSettings;
+  official: OfficialVarianceAnswer | undefined;
 }
 
 const check = propChecker('VarianceExplorer');
@@ -101,10 +121,26 @@ export function varianceExplorerSetup(props: { [K in keyof VarianceExplorerProps
           };
         });
   const derivation = props.derivation === undefined ? undefined : check.string('derivation', props.derivation);
+  const activationIds = ACTIVATIONS.map((a) => a.id);
+  const activation =
+    props.activation === undefined
+      ? DEFAULT_VARIANCE_SETTINGS.activation
+      : check.choice('activation', props.activation, activationIds);
+  let official: OfficialVarianceAnswer | undefined;
+  if (props.official !== undefined) {
+    const raw = check.record('official', props.official, ['part', 'activation', 'c', 'answer']);
+    official = {
+      part: check.string('official.part', raw['part']),
+      activation: check.choice('official.activation', raw['activation'], activationIds),
+      c: check.number('official.c', raw['c'], VARIANCE_RULES.c),
+      answer: check.choice('official.answer', raw['answer'], VARIANCE_TRENDS),
+    };
+  }
   return {
     presets,
     derivation,
-    initial: { ...DEFAULT_VARIANCE_SETTINGS, c: presets[0]?.c ?? DEFAULT_VARIANCE_SETTINGS.c },
+    initial: { ...DEFAULT_VARIANCE_SETTINGS, activation, c: presets[0]?.c ?? DEFAULT_VARIANCE_SETTINGS.c },
+    official,
   };
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerStats, VarianceResult, VarianceSettings } from './variance-depth';
-import { describeVarianceResult, perLayerFactor } from './variance-summary';
+import {
+  DEFAULT_VARIANCE_SETTINGS,
+  runVarianceSimulation,
+  type LayerStats,
+  type VarianceResult,
+  type VarianceSettings,
+} from './variance-depth';
+import { describeVarianceResult, perLayerFactor, varianceVerdicts } from './variance-summary';
 
 /** A synthetic result: Var(a) = varA(l), mean(a) = meanA, Var(grad) = grad(l). */
 function synthetic(
@@ -115,5 +121,56 @@ describe('describeVarianceResult', () => {
     ).join(' ');
     expect(text).toContain('underflows to 0');
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
+describe('varianceVerdicts (forward and backward, as 3(e) asks)', () => {
+  const official = { part: '3(e)', activation: 'sigmoid', c: 1, answer: 'neither' } as const;
+  it('tells 3(e)’s setting apart: the activations settle (“Neither”, as the exam says) while the gradient vanishes', () => {
+    const result = runVarianceSimulation({ ...DEFAULT_VARIANCE_SETTINGS, activation: 'sigmoid', c: 1 });
+    const { forward, backward } = varianceVerdicts(result, official);
+    expect(forward.trend, forward.evidence).toBe('neither');
+    expect(forward.comparison).toBe('Agrees with the official answer to 3(e), “Neither”.');
+    expect(backward.trend, backward.evidence).toBe('vanishing');
+    expect(backward.comparison).toBe('Differs from the official answer to 3(e), “Neither”.');
+  });
+
+  it('compares only when the explorer shows the official setting', () => {
+    const result = runVarianceSimulation({ ...DEFAULT_VARIANCE_SETTINGS, activation: 'sigmoid', c: 16 });
+    const { forward, backward } = varianceVerdicts(result, official);
+    expect([forward.comparison, backward.comparison], 'another c is not 3(e)’s question').toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('calls a growing or dying variance exploding or vanishing', () => {
+    const growing = varianceVerdicts(
+      synthetic(
+        {},
+        (l) => 1.5 ** l,
+        (l) => 1.5 ** (20 - l),
+      ),
+    );
+    expect([growing.forward.trend, growing.backward.trend]).toEqual(['exploding', 'exploding']);
+    const dying = varianceVerdicts(
+      synthetic(
+        {},
+        (l) => 0.5 ** l,
+        (l) => 0.5 ** (20 - l),
+      ),
+    );
+    expect([dying.forward.trend, dying.backward.trend]).toEqual(['vanishing', 'vanishing']);
+    const underflow = varianceVerdicts(
+      synthetic(
+        {},
+        () => 0,
+        () => 0,
+      ),
+    );
+    expect([underflow.forward.trend, underflow.backward.trend], 'an underflow to 0 vanishes').toEqual([
+      'vanishing',
+      'vanishing',
+    ]);
   });
 });

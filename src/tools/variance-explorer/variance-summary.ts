@@ -3,7 +3,7 @@
  * text under the plot always matches the plot).
  */
 import { formatExact, formatNumber } from '../../ui/format';
-import type { LayerStats, VarianceResult } from './variance-depth';
+import type { LayerStats, OfficialVarianceAnswer, VarianceResult, VarianceTrend } from './variance-depth';
 import { linearFactor } from './variance-prediction';
 
 /** Within this band a per-layer factor reads as "about level". */
@@ -88,4 +88,73 @@ export function describeVarianceResult(result: VarianceResult, derivation?: stri
     );
   }
   return sentences;
+}
+
+/** Below this overall change (or above its inverse), the gradient reaching the input counts as vanishing (exploding). */
+const GRADIENT_CHANGE = 1e-2;
+
+export interface VarianceVerdict {
+  trend: VarianceTrend;
+  /** What the numbers show, e.g. "Var(a) settles at 0.0412 (×1 per layer over layers 10–20)". */
+  evidence: string;
+  /** Set when the explorer shows the official answer's setting: whether the verdict agrees with it. */
+  comparison?: string;
+}
+
+function compare(
+  trend: VarianceTrend,
+  official: OfficialVarianceAnswer | undefined,
+  result: VarianceResult,
+): string | undefined {
+  const { settings } = result;
+  if (official === undefined || official.activation !== settings.activation || official.c !== settings.c)
+    return undefined;
+  const quoted = `“${official.answer[0]?.toUpperCase() ?? ''}${official.answer.slice(1)}”`;
+  return trend === official.answer
+    ? `Agrees with the official answer to ${official.part}, ${quoted}.`
+    : `Differs from the official answer to ${official.part}, ${quoted}.`;
+}
+
+/**
+ * The two verdicts a question like 3(e) mixes up: forward, whether the activations' variance keeps
+ * growing, dies out or settles over the second half of the network; backward, whether the gradient
+ * reaching the input is much smaller or larger than the one entering at the top. Each is compared
+ * with the official answer when the explorer shows the question's own setting.
+ */
+export function varianceVerdicts(
+  result: VarianceResult,
+  official?: OfficialVarianceAnswer,
+): { forward: VarianceVerdict; backward: VarianceVerdict } {
+  const { layers, settings } = result;
+  const depth = settings.depth;
+  const from = Math.floor(depth / 2);
+  const end = varianceAt(layers, depth, 'varA');
+  const factor = perLayerFactor(varianceAt(layers, from, 'varA'), end, depth - from);
+  let forward: VarianceTrend;
+  let forwardEvidence: string;
+  if (factor === null) {
+    forward = 'vanishing';
+    forwardEvidence = `Var(a) underflows to 0 by layer ${formatExact(depth)}`;
+  } else {
+    forward = factor > 1 + LEVEL_BAND ? 'exploding' : factor < 1 - LEVEL_BAND ? 'vanishing' : 'neither';
+    const verb = forward === 'neither' ? 'settles at' : 'reaches';
+    forwardEvidence = `Var(a) ${verb} ${formatNumber(end)} at layer ${formatExact(depth)} (×${formatNumber(factor, 3)} per layer over layers ${formatExact(from)}–${formatExact(depth)})`;
+  }
+  const top = varianceAt(layers, depth, 'varGrad');
+  const input = varianceAt(layers, 0, 'varGrad');
+  const overall = input / top;
+  let backward: VarianceTrend;
+  let backwardEvidence: string;
+  if (perLayerFactor(top, input, depth) === null) {
+    backward = 'vanishing';
+    backwardEvidence = 'the gradient variance underflows to 0 before it reaches the input';
+  } else {
+    backward = overall < GRADIENT_CHANGE ? 'vanishing' : overall > 1 / GRADIENT_CHANGE ? 'exploding' : 'neither';
+    backwardEvidence = `the gradient variance changes ×${formatNumber(overall, 2)} from layer ${formatExact(depth)} to the input`;
+  }
+  const withComparison = (trend: VarianceTrend, evidence: string): VarianceVerdict => {
+    const comparison = compare(trend, official, result);
+    return comparison === undefined ? { trend, evidence } : { trend, evidence, comparison };
+  };
+  return { forward: withComparison(forward, forwardEvidence), backward: withComparison(backward, backwardEvidence) };
 }

@@ -30,8 +30,8 @@ function plotSvg(props: LinePlotProps): string {
 const linear: LinePlotProps = {
   title: 'Linear axes',
   description: 'y = x² at x = 0 to 4, and the line y = 2x with markers, dashed.',
-  xLabel: 'x (unitless)',
-  yLabel: 'y (unitless)',
+  xLabel: 'x',
+  yLabel: 'y',
   series: [
     {
       name: 'x²',
@@ -86,8 +86,8 @@ const logAxes: LinePlotProps = {
 const gaps: LinePlotProps = {
   title: 'A series with gaps',
   description: 'ceiling(x), a step function with a break at each jump, and a line with a missing value.',
-  xLabel: 'x (unitless)',
-  yLabel: 'y (unitless)',
+  xLabel: 'x',
+  yLabel: 'y',
   series: [
     {
       name: 'ceiling(x)',

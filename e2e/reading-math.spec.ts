@@ -1,0 +1,102 @@
+import { expect, problemPaths, test } from './fixtures';
+
+/**
+ * Long display formulas never hide silently: each one either fits its column (shrunk a little if
+ * needed) or scrolls inside a focusable box whose background draws a shadow on the edge with more.
+ */
+
+const figurePage = 'cs230-fall-2021-midterm/weight-initialization/';
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px every display formula fits or scrolls in a focusable box with a scroll cue`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width, height: 800 });
+    let checked = 0;
+    for (const path of problemPaths) {
+      await page.goto(path);
+      await page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+      });
+      // Fitting runs on the next frame after a solution opens.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const boxes = await page.locator('.katex-display').evaluateAll((elements) =>
+        elements
+          .filter((element) => element.getBoundingClientRect().width > 0)
+          .map((element) => {
+            const style = getComputedStyle(element);
+            return {
+              text: (element.querySelector('.math-search-text')?.textContent ?? '').trim().slice(0, 40),
+              overflows: element.scrollWidth > element.clientWidth + 1,
+              focusable: element.getAttribute('tabindex') === '0',
+              cue: style.backgroundImage.includes('radial-gradient') && style.backgroundAttachment.includes('local'),
+              scrolls: style.overflowX === 'auto',
+            };
+          }),
+      );
+      checked += boxes.length;
+      for (const box of boxes) {
+        if (!box.overflows) continue;
+        expect(box.focusable, `"${box.text}…" on "${path}" overflows: its box is keyboard-focusable`).toBe(true);
+        expect(box.scrolls, `"${box.text}…" on "${path}" overflows: its box scrolls`).toBe(true);
+        expect(box.cue, `"${box.text}…" on "${path}" overflows: its box shows a scroll shadow`).toBe(true);
+      }
+    }
+    expect(checked, 'display formulas were found to check').toBeGreaterThan(20);
+  });
+}
+
+test('Figure 1 fits whole on a laptop, notes included', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(figurePage);
+  const box = page.locator('#figure-1 .katex-display');
+  await expect(box, 'Figure 1 is typeset').toHaveCount(1);
+  await expect
+    .poll(() => box.evaluate((element) => element.scrollWidth - element.clientWidth), {
+      message: 'Figure 1 is shrunk to fit its box (once fitted)',
+    })
+    .toBeLessThanOrEqual(1);
+  const fontSize = await box.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  expect(fontSize, 'and stays readable (at least 0.75 of the text size)').toBeGreaterThanOrEqual(0.75 * 17 - 0.5);
+  // The right-hand notes ("linearity of tanh", "variance of independent sum") lie inside the box.
+  const cut = await box.evaluate((element) => {
+    const right = element.getBoundingClientRect().right;
+    return [...element.querySelectorAll('.katex-html *')].filter(
+      (child) => child.getBoundingClientRect().right > right + 2,
+    ).length;
+  });
+  expect(cut, 'no part of Figure 1 lies past its right edge').toBe(0);
+});
+
+test('Figure 1 scrolls with the keyboard on a phone and shows a shadow where there is more', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(figurePage);
+  const box = page.locator('#figure-1 .katex-display');
+  await box.scrollIntoViewIfNeeded();
+  const scroll = () =>
+    box.evaluate((element) => ({ left: element.scrollLeft, max: element.scrollWidth - element.clientWidth }));
+  expect((await scroll()).max, 'Figure 1 is wider than a phone, so it scrolls').toBeGreaterThan(0);
+  await box.focus();
+  await expect(box, 'the box takes keyboard focus').toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await scroll()).left, { message: 'ArrowRight scrolls it' }).toBeGreaterThan(0);
+  await box.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+  await expect
+    .poll(
+      async () => {
+        const s = await scroll();
+        return s.max - s.left;
+      },
+      { message: 'its right end, with the notes, can be reached' },
+    )
+    .toBeLessThanOrEqual(1);
+  // The shadow and its covers follow the theme (a dark shadow on a dark page would be invisible).
+  const backgrounds: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    backgrounds.push(await box.evaluate((element) => getComputedStyle(element).backgroundImage));
+  }
+  expect(backgrounds[0], 'the scroll cue is drawn in the light theme').toContain('radial-gradient');
+  expect(backgrounds[1], 'and drawn in other colours in the dark theme').not.toBe(backgrounds[0]);
+});

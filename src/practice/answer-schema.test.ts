@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { problemSchema } from '../exams/schema';
+
+const problem = (answer: unknown) => ({
+  exam: 'tiny',
+  number: 1,
+  title: 'Warm-up',
+  points: 2,
+  topics: ['Basics'],
+  parts: [{ id: 'a', title: 'First', points: 2, answer }],
+});
+
+const messages = (answer: unknown) =>
+  (problemSchema.safeParse(problem(answer)).error?.issues ?? []).map(
+    (issue) => `${issue.path.join('.')}: ${issue.message}`,
+  );
+
+describe('the `answer` key of a part', () => {
+  it.each([
+    { choices: ['i', 'iii'] },
+    { number: 59 },
+    { number: 0.5, tolerance: { abs: 0.01, rel: 0.02 } },
+    { computed: 'mlp-parameters', input: 4, layers: [7, 3] },
+  ])('accepts %j', (answer) => {
+    expect(messages(answer)).toEqual([]);
+  });
+
+  it.each([
+    { choice: ['i'] },
+    { number: '59' },
+    { choices: [] },
+    { computed: 'magic' },
+    { number: 1, tolerance: { abs: -1 } },
+  ])('rejects %j with a message showing the forms', (answer) => {
+    const found = messages(answer);
+    expect(found.length, JSON.stringify(found)).toBeGreaterThan(0);
+    expect(found.join('\n')).toMatch(/^parts\.0\.answer/);
+  });
+
+  it('shows every accepted form when the key is unrecognisable', () => {
+    expect(messages({ choice: ['i'] })).toEqual([
+      'parts.0.answer: an `answer` is `{ choices: [i, iii] }`, `{ number: 59 }` (optionally with `tolerance: { abs: 0.5, rel: 0.01 }`) or `{ computed: mlp-parameters, input: 4, layers: [7, 3] }`',
+    ]);
+  });
+});
