@@ -70,7 +70,7 @@ const boundaryZones = [
     except: [`./${tool}`],
     message: `src/tools/${tool}/ may not import another tool's folder: move shared code to src/ui/ or src/maths/.`,
   })),
-  ...['markdown', 'exams', 'integration'].map((folder) => ({
+  ...['markdown', 'exams', 'integration', 'print'].map((folder) => ({
     target: `./src/${folder}`,
     from: NO_UI,
     message: `src/${folder}/ is build-time code: it imports no UI (ui/, tools/, components/, layouts/, pages/).`,
@@ -91,7 +91,7 @@ const boundaryZones = [
     target: './src/practice',
     from: './src',
     except: ['./practice', './exams', './maths', './ui', './tools'],
-    message: 'src/practice/ may import src/exams/, src/maths/, src/ui/ and the tools\' pure models.',
+    message: "src/practice/ may import src/exams/, src/maths/, src/ui/ and the tools' pure models.",
   },
 ];
 

@@ -13,9 +13,14 @@ const pages = [
   { name: 'home', path: '' },
   { name: 'exam', path: 'cs230-fall-2021-midterm/' },
   { name: 'search', path: 'search/' },
-  ...['multiple-choice', 'short-answers', 'weight-initialization', 'backpropagation', 'cnns', 'normalization-techniques'].map(
-    (slug) => ({ name: `problem: ${slug}`, path: `cs230-fall-2021-midterm/${slug}/` }),
-  ),
+  ...[
+    'multiple-choice',
+    'short-answers',
+    'weight-initialization',
+    'backpropagation',
+    'cnns',
+    'normalization-techniques',
+  ].map((slug) => ({ name: `problem: ${slug}`, path: `cs230-fall-2021-midterm/${slug}/` })),
 ];
 const budgets = { problemPageCss: 10 * 1024, islandPageJs: 30 * 1024 };
 
@@ -60,15 +65,16 @@ async function measure(path, interact) {
   });
   for (const island of await page.locator('astro-island').all()) {
     await island.scrollIntoViewIfNeeded();
-    await island.evaluate((node) => new Promise((resolve) => {
-      const check = () => (node.hasAttribute('ssr') ? setTimeout(check, 20) : resolve(undefined));
-      check();
-    }));
+    await island.evaluate(
+      (node) =>
+        new Promise((resolve) => {
+          const check = () => (node.hasAttribute('ssr') ? setTimeout(check, 20) : resolve(undefined));
+          check();
+        }),
+    );
   }
   await page.waitForTimeout(300);
-  totals.inlineJs = gzipSync(
-    (await page.locator('script:not([src])').allTextContents()).join('\n'),
-  ).length;
+  totals.inlineJs = gzipSync((await page.locator('script:not([src])').allTextContents()).join('\n')).length;
   totals.inlineCss = gzipSync((await page.locator('style').allTextContents()).join('\n')).length;
   if (interact) await interact(page);
   await Promise.all(pending);
@@ -113,7 +119,9 @@ try {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`\nBuild time of the whole site: ${buildSeconds.toFixed(1)} s\n`);
-console.log('First visit, gzip bytes per page (CSS and JS = files + inline; worst case: every solution and lab opened, every island hydrated):');
+console.log(
+  'First visit, gzip bytes per page (CSS and JS = files + inline; worst case: every solution and lab opened, every island hydrated):',
+);
 console.table(
   rows.map((row) => ({
     page: row.page,
@@ -124,14 +132,21 @@ console.table(
     fonts: kb(row.fonts),
   })),
 );
-if (varianceUpdateMs !== null) console.log(`Problem 3 simulation, one default update: ${varianceUpdateMs.toFixed(1)} ms (median of 15)`);
+if (varianceUpdateMs !== null)
+  console.log(`Problem 3 simulation, one default update: ${varianceUpdateMs.toFixed(1)} ms (median of 15)`);
 
 const problemRows = rows.filter((row) => row.page.startsWith('problem: ') && !row.page.includes('after'));
 const verdicts = [
-  ['CSS per problem page (site + KaTeX) <= 10 KB', Math.max(...problemRows.map((row) => row.css + row.inlineCss)) <= budgets.problemPageCss],
-  ['JS per problem page with islands <= 30 KB', Math.max(...problemRows.map((row) => row.js + row.inlineJs)) <= budgets.islandPageJs],
+  [
+    'CSS per problem page (site + KaTeX) <= 10 KB',
+    Math.max(...problemRows.map((row) => row.css + row.inlineCss)) <= budgets.problemPageCss,
+  ],
+  [
+    'JS per problem page with islands <= 30 KB',
+    Math.max(...problemRows.map((row) => row.js + row.inlineJs)) <= budgets.islandPageJs,
+  ],
 ];
-for (const [label, ok] of verdicts) console.log(`${ok ? 'within budget' : 'OVER BUDGET'}: ${label}`);
+for (const [label, ok] of verdicts) console.log(`${ok ? 'within budget' : 'OVER BUDGET'}: ${String(label)}`);
 
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(

@@ -21,7 +21,12 @@ function buildWith(
   breakContent(examDir);
   const result = spawnSync('npx', ['astro', 'build'], {
     encoding: 'utf8',
-    env: { ...process.env, EXAMS_DIR: join(root, 'exams'), OUT_DIR: outDir ?? join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache') },
+    env: {
+      ...process.env,
+      EXAMS_DIR: join(root, 'exams'),
+      OUT_DIR: outDir ?? join(root, 'dist'),
+      ASTRO_CACHE_DIR: join(root, 'cache'),
+    },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
@@ -32,16 +37,22 @@ function edit(file: string, change: (text: string) => string): void {
 
 describe.concurrent('the build stops on broken content, naming the place', { timeout: 240_000 }, () => {
   it('missing frontmatter field', () => {
-    const { status, output } = buildWith((dir) => edit(join(dir, '01-warm-up.mdx'), (text) => text.replace(/^title: .*$/m, '')));
+    const { status, output } = buildWith((dir) =>
+      edit(join(dir, '01-warm-up.mdx'), (text) => text.replace(/^title: .*$/m, '')),
+    );
     expect(status, output).not.toBe(0);
     expect(output).toContain('01-warm-up.mdx');
     expect(output).toContain('`title` is missing; add e.g. `title: Weight Initialization`');
   });
 
   it('problem points that do not add up to the exam total', () => {
-    const { status, output } = buildWith((dir) => edit(join(dir, 'index.mdx'), (text) => text.replace(/^totalPoints: .*$/m, 'totalPoints: 11')));
+    const { status, output } = buildWith((dir) =>
+      edit(join(dir, 'index.mdx'), (text) => text.replace(/^totalPoints: .*$/m, 'totalPoints: 11')),
+    );
     expect(status, output).not.toBe(0);
-    expect(output).toMatch(/tiny-test-exam\/index\.mdx: `totalPoints: 11` but its problems add up to 10 \(1: 4 \+ 2: 6\)/);
+    expect(output).toMatch(
+      /tiny-test-exam\/index\.mdx: `totalPoints: 11` but its problems add up to 10 \(1: 4 \+ 2: 6\)/,
+    );
   });
 
   it('a formula KaTeX cannot parse, with its line', () => {
@@ -54,21 +65,27 @@ describe.concurrent('the build stops on broken content, naming the place', { tim
 
   it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', () => {
     const { status, output } = buildWith((dir) =>
-      edit(join(dir, 'index.mdx'), (text) => text.replace('errata: []', () => "errata:\n  - { where: '1(a)', original: '$\\frac{1}{$', corrected: '$x$' }")),
+      edit(join(dir, 'index.mdx'), (text) =>
+        text.replace('errata: []', () => "errata:\n  - { where: '1(a)', original: '$\\frac{1}{$', corrected: '$x$' }"),
+      ),
     );
     expect(status, output).not.toBe(0);
     expect(output).toMatch(/tiny-test-exam\/index\.mdx, errata 1\(a\): a formula does not parse in KaTeX/);
   });
 
   it('a misspelt optional key, with a suggestion', () => {
-    const { status, output } = buildWith((dir) => edit(join(dir, 'index.mdx'), (text) => text.replace('errata:', 'errrata:')));
+    const { status, output } = buildWith((dir) =>
+      edit(join(dir, 'index.mdx'), (text) => text.replace('errata:', 'errrata:')),
+    );
     expect(status, output).not.toBe(0);
     expect(output).toContain('unknown exam field `errrata` (did you mean `errata`?)');
   });
 
   it('a lone dollar sign, at the line it opens, before MDX reports a confusing acorn error', () => {
     const { status, output } = buildWith((dir) =>
-      edit(join(dir, '01-warm-up.mdx'), (text) => text.replace('<Part id="a">', () => 'It costs $5 {\\u} to enter.\n\n<Part id="a">')),
+      edit(join(dir, '01-warm-up.mdx'), (text) =>
+        text.replace('<Part id="a">', () => 'It costs $5 {\\u} to enter.\n\n<Part id="a">'),
+      ),
     );
     expect(status, output).not.toBe(0);
     expect(output).toMatch(/01-warm-up\.mdx:\d+: an odd number of `\$` on line \d+/);
@@ -86,13 +103,17 @@ describe.concurrent('the build stops on broken content, naming the place', { tim
   it('a problem saved as .md, with the message and no stack frames from Astro', () => {
     const { status, output } = buildWith((dir) => writeFileSync(join(dir, '03-extra.md'), '# Extra\n'));
     expect(status, output).not.toBe(0);
-    expect(output).toMatch(/tiny-test-exam\/03-extra\.md: only \.mdx files are read; rename it to tiny-test-exam\/03-extra\.mdx/);
+    expect(output).toMatch(
+      /tiny-test-exam\/03-extra\.md: only \.mdx files are read; rename it to tiny-test-exam\/03-extra\.mdx/,
+    );
     expect(output, 'the content error is not buried under frames from Astro').not.toMatch(/at .*node_modules\/astro/);
   });
 
   it('an output folder Astro would mistake for one inside the project', () => {
     const { status, output } = buildWith(() => undefined, `${process.cwd()}-out`);
     expect(status, output).not.toBe(0);
-    expect(output).toContain(`OUT_DIR ${process.cwd()}-out is outside the project but its path begins with the project's`);
+    expect(output).toContain(
+      `OUT_DIR ${process.cwd()}-out is outside the project but its path begins with the project's`,
+    );
   });
 });

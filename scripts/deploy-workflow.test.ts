@@ -40,7 +40,9 @@ describe('the GitHub Pages workflow', () => {
 
   it('grants only read access by default and Pages rights only to the deploy job', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    const writers = jobs.filter(([, job]) => Object.values(job.permissions ?? {}).includes('write')).map(([name]) => name);
+    const writers = jobs
+      .filter(([, job]) => Object.values(job.permissions ?? {}).includes('write'))
+      .map(([name]) => name);
     expect(writers).toEqual(['deploy']);
     expect(workflow.jobs['deploy']?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   });
@@ -53,7 +55,10 @@ describe('the GitHub Pages workflow', () => {
   it('builds with the Pages origin and base path, tests that build, and only then uploads', () => {
     const job = workflow.jobs['build-and-test']!;
     const build = stepIndex(job, (step) => step.run === 'npm run build');
-    const e2e = stepIndex(job, (step) => step.run?.startsWith('npm run test:e2e') === true && step.env?.['E2E_DIST'] === 'dist');
+    const e2e = stepIndex(
+      job,
+      (step) => step.run?.startsWith('npm run test:e2e') === true && step.env?.['E2E_DIST'] === 'dist',
+    );
     const upload = stepIndex(job, (step) => step.uses?.startsWith('actions/upload-pages-artifact') === true);
     expect(job.steps[build]?.env).toEqual({
       SITE_URL: '${{ steps.pages.outputs.origin }}',
@@ -71,7 +76,9 @@ describe('the GitHub Pages workflow', () => {
 
   it('never deploys a site without its exam papers: every build there requires the PDFs', () => {
     const job = workflow.jobs['build-and-test']!;
-    const builds = job.steps.filter((step) => step.run === 'npm run build' || step.run?.startsWith('npm run test:e2e') === true);
+    const builds = job.steps.filter(
+      (step) => step.run === 'npm run build' || step.run?.startsWith('npm run test:e2e') === true,
+    );
     for (const step of builds) {
       // An e2e step that serves the deployed build (E2E_DIST) builds nothing; the others build.
       if (step.env?.['E2E_DIST']) continue;

@@ -47,7 +47,7 @@ describe('npm run import', { timeout: 240_000 }, () => {
     const page = readFileSync(join(dist, 'test202-winter-2025-final', 'networks', 'index.html'), 'utf8');
     expect(page).toContain('Problem 2: Networks');
     expect(page).toMatch(
-      /<figure id="figure-1"><img src="\/_astro\/network\.[\w-]+\.png" width="24" height="16" alt="A two-layer network with input x ∈ ℝ\^4\."\/?>/,
+      /<figure class="figure" id="figure-1"><img src="\/_astro\/network\.[\w-]+\.png" width="24" height="16" alt="A two-layer network with input x ∈ ℝ\^4\."\/?>/,
     );
     expect(page).toContain('id="2ai"');
     expect(page).toContain('class="katex"');

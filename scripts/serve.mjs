@@ -77,6 +77,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { normalizeBasePath } = await import('../src/exams/base-path.ts');
   const base = normalizeBasePath(process.env.BASE_PATH);
   const port = Number(process.env.PORT ?? 4321);
-  const { url } = await startServer({ root: process.env.OUT_DIR ?? 'dist', base, port, host: process.env.HOST ?? '127.0.0.1' });
+  const { url } = await startServer({
+    root: process.env.OUT_DIR ?? 'dist',
+    base,
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+  });
   console.log(`Serving the built site at ${url} (Ctrl+C to stop)`);
 }

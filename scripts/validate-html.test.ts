@@ -9,13 +9,22 @@ const notFirst = 'A “style” element in “body” must be the first child of
 
 describe('classifying the HTML checker’s messages', () => {
   const source = `<p>x</p>\n<details><summary>s</summary>${islandStyle}<style>p{}</style></details>`;
-  const at = (column: number): VnuMessage => ({ type: 'error', url: 'file:/site/a.html', lastLine: 2, firstColumn: column, message: notFirst });
+  const at = (column: number): VnuMessage => ({
+    type: 'error',
+    url: 'file:/site/a.html',
+    lastLine: 2,
+    firstColumn: column,
+    message: notFirst,
+  });
 
   it('exempts Astro’s island style, and only that element, from the style-position rule', () => {
     const islandColumn = source.split('\n')[1]!.indexOf('<style>') + 1;
     const otherColumn = source.split('\n')[1]!.lastIndexOf('<style>') + 1;
     const { errors } = classify([at(islandColumn), at(otherColumn)], () => source);
-    expect(errors.map((error) => error.firstColumn), 'the site’s own misplaced style still fails').toEqual([otherColumn]);
+    expect(
+      errors.map((error) => error.firstColumn),
+      'the site’s own misplaced style still fails',
+    ).toEqual([otherColumn]);
   });
 
   it('fails on errors and non-document errors, reports warnings, drops plain notes', () => {
@@ -31,9 +40,12 @@ describe('classifying the HTML checker’s messages', () => {
   });
 
   it('names the file relative to the build, with line and column', () => {
-    expect(formatMessage({ type: 'error', url: 'file:/site/search/index.html', lastLine: 24, firstColumn: 68, message: 'Bad value' }, '/site')).toBe(
-      'search/index.html:24:68: Bad value',
-    );
+    expect(
+      formatMessage(
+        { type: 'error', url: 'file:/site/search/index.html', lastLine: 24, firstColumn: 68, message: 'Bad value' },
+        '/site',
+      ),
+    ).toBe('search/index.html:24:68: Bad value');
   });
 });
 

@@ -68,7 +68,9 @@ export function validateBuild(dir: string) {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (run.error) {
-    throw new Error(`could not run java (${run.error.message}); the HTML checker needs a Java runtime, e.g. apt-get install default-jre-headless`);
+    throw new Error(
+      `could not run java (${run.error.message}); the HTML checker needs a Java runtime, e.g. apt-get install default-jre-headless`,
+    );
   }
   let messages: VnuMessage[];
   try {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isGuideNoteLink, isSolutionLink, noteAnchor, partAnchor, partLabel, questionLink, solutionAnchor, solutionLabel } from './anchors';
+import {
+  isGuideNoteLink,
+  isSolutionLink,
+  noteAnchor,
+  partAnchor,
+  partLabel,
+  questionLink,
+  solutionAnchor,
+  solutionLabel,
+} from './anchors';
 
 describe('anchors of parts and solutions', () => {
   it('links a part by problem number and part id, and its solution with a suffix', () => {
@@ -11,7 +20,9 @@ describe('anchors of parts and solutions', () => {
   it('labels letter and roman-numeral parts in parentheses, other ids by their title', () => {
     expect(partLabel({ id: 'c', title: 'Variance' })).toBe('(c)');
     expect(partLabel({ id: 'iv', title: 'Derivative' })).toBe('(iv)');
-    expect(partLabel({ id: 'table', title: 'Output volumes' }), 'a named part reads as its title').toBe('Output volumes');
+    expect(partLabel({ id: 'table', title: 'Output volumes' }), 'a named part reads as its title').toBe(
+      'Output volumes',
+    );
   });
 
   it('names the part a solution answers, or the problem for a part named by title', () => {

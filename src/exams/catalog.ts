@@ -39,7 +39,12 @@ async function loadCatalog(): Promise<ExamPage[]> {
   try {
     assertValidContent(
       exams.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data })),
-      problemPages.map(({ entry, slug }) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, slug, data: entry.data })),
+      problemPages.map(({ entry, slug }) => ({
+        id: entry.id,
+        filePath: entry.filePath ?? entry.id,
+        slug,
+        data: entry.data,
+      })),
       findSkippedFiles(contentFiles, examsDir.replace(/^\.\//, '').replace(/\/$/, '')),
     );
   } catch (error) {
@@ -62,4 +67,10 @@ async function loadCatalog(): Promise<ExamPage[]> {
 /** "CS230 Fall 2021 Midterm Examination": how the exam is named in titles and filters. */
 export function examName(exam: CollectionEntry<'exams'>): string {
   return `${exam.data.course} ${exam.data.term} ${exam.data.title}`;
+}
+
+/** The static paths of every per-exam route (exam page, mock exam, print route): one per exam. */
+export async function examRoutes(): Promise<Array<{ params: { exam: string }; props: { exam: ExamPage } }>> {
+  const catalog = await getExamCatalog();
+  return catalog.map((exam) => ({ params: { exam: exam.entry.id }, props: { exam } }));
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidContent, findContentProblems, findSkippedFiles, type ExamRecord, type ProblemRecord } from './rules';
+import {
+  assertValidContent,
+  findContentProblems,
+  findSkippedFiles,
+  type ExamRecord,
+  type ProblemRecord,
+} from './rules';
 
 const exam: ExamRecord = { id: 'tiny', filePath: 'content/exams/tiny/index.mdx', data: { totalPoints: 10 } };
 
@@ -61,7 +67,11 @@ describe('rules across exam files', () => {
 
   it('rejects exam folders and page names that differ only in letter case', () => {
     const upper: ExamRecord = { id: 'Tiny', filePath: 'content/exams/Tiny/index.mdx', data: { totalPoints: 10 } };
-    const upperProblem = problem(1, 10, { id: 'Tiny/01-p1', filePath: 'content/exams/Tiny/01-p1.mdx', data: { exam: 'Tiny', number: 1, points: 10 } });
+    const upperProblem = problem(1, 10, {
+      id: 'Tiny/01-p1',
+      filePath: 'content/exams/Tiny/01-p1.mdx',
+      data: { exam: 'Tiny', number: 1, points: 10 },
+    });
     expect(findContentProblems([exam, upper], [problem(1, 4), problem(2, 6), upperProblem])).toEqual([
       'content/exams/Tiny/index.mdx: the exam folder "Tiny" differs from "tiny" only in letter case; rename one',
     ]);
@@ -79,9 +89,9 @@ describe('rules across exam files', () => {
   });
 
   it('names a problem saved as .md, which would be skipped', () => {
-    expect(findSkippedFiles(['README.md', 'tiny/index.mdx', 'tiny/03-extra.md', 'tiny/figure.png'], 'content/exams')).toEqual([
-      'content/exams/tiny/03-extra.md: only .mdx files are read; rename it to tiny/03-extra.mdx',
-    ]);
+    expect(
+      findSkippedFiles(['README.md', 'tiny/index.mdx', 'tiny/03-extra.md', 'tiny/figure.png'], 'content/exams'),
+    ).toEqual(['content/exams/tiny/03-extra.md: only .mdx files are read; rename it to tiny/03-extra.mdx']);
   });
 
   it('throws one error listing every problem', () => {

@@ -66,12 +66,17 @@ export function findContentProblems(exams: readonly ExamRecord[], problems: read
       const earlier = own.slice(0, index);
       const sameNumber = earlier.find((other) => other.data.number === problem.data.number);
       if (sameNumber) {
-        messages.push(`${problem.filePath}: problem number ${problem.data.number} is also used by ${sameNumber.filePath}`);
+        messages.push(
+          `${problem.filePath}: problem number ${problem.data.number} is also used by ${sameNumber.filePath}`,
+        );
       }
       const sameSlug = earlier.find((other) => other.slug.toLowerCase() === problem.slug.toLowerCase());
       if (sameSlug) {
-        const how = sameSlug.slug === problem.slug ? '' : ` (as "${sameSlug.slug}": pages differing only in case collide)`;
-        messages.push(`${problem.filePath}: the page name "${problem.slug}" is also used by ${sameSlug.filePath}${how}`);
+        const how =
+          sameSlug.slug === problem.slug ? '' : ` (as "${sameSlug.slug}": pages differing only in case collide)`;
+        messages.push(
+          `${problem.filePath}: the page name "${problem.slug}" is also used by ${sameSlug.filePath}${how}`,
+        );
       }
     }
     const sum = sumPoints(own.map((problem) => problem.data.points));
@@ -96,7 +101,10 @@ export function findContentProblems(exams: readonly ExamRecord[], problems: read
 export function findSkippedFiles(paths: readonly string[], examsDir: string): string[] {
   return paths
     .filter((path) => /\.(md|markdown)$/i.test(path) && !/(^|[\\/])readme\.md$/i.test(path))
-    .map((path) => `${examsDir}/${path}: only .mdx files are read; rename it to ${path.replace(/\.(md|markdown)$/i, '.mdx')}`);
+    .map(
+      (path) =>
+        `${examsDir}/${path}: only .mdx files are read; rename it to ${path.replace(/\.(md|markdown)$/i, '.mdx')}`,
+    );
 }
 
 /** Throws one error listing every problem, so an author fixes them all in one pass. */

@@ -58,7 +58,10 @@ describe('problem frontmatter', () => {
   it('allows parts without points, but not a mix', () => {
     const unscored = [{ id: 'table', title: 'Table' }];
     expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts: unscored }))).toEqual([]);
-    const mixed = [{ id: 'a', title: 'First', points: 4 }, { id: 'b', title: 'Second' }];
+    const mixed = [
+      { id: 'a', title: 'First', points: 4 },
+      { id: 'b', title: 'Second' },
+    ];
     expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts: mixed }))).toEqual([
       'parts: either every part has `points` or none does; missing on: b',
     ]);

@@ -23,8 +23,7 @@ function required(field: string, example: string) {
 function strict<Shape extends z.ZodRawShape>(shape: Shape, where: string) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? describeUnknownKeys(issue.keys, known, where) : undefined,
+    error: (issue) => (issue.code === 'unrecognized_keys' ? describeUnknownKeys(issue.keys, known, where) : undefined),
   });
 }
 
@@ -32,27 +31,27 @@ const seasons = ['Winter', 'Spring', 'Summer', 'Fall'] as const;
 
 export const examSchema = strict(
   {
-  course: z.string(required('course', 'CS230')).min(1),
-  courseTitle: z.string(required('courseTitle', 'Deep Learning')).min(1),
-  institution: z.string(required('institution', 'Stanford University')).min(1),
-  term: z
-    .string(required('term', 'Fall 2021'))
-    .regex(/^(Winter|Spring|Summer|Fall) \d{4}$/, '`term` must be a season and a year, e.g. `term: Fall 2021`'),
-  title: z.string(required('title', 'Midterm Examination')).min(1),
-  durationMinutes: z.number(required('durationMinutes', '180')).int().positive('`durationMinutes` must be positive'),
-  totalPoints: z.number(required('totalPoints', '102')).positive('`totalPoints` must be positive'),
-  errata: z
-    .array(
-      strict(
-        {
-          where: z.string(required('where', '"3(e)"')).min(1),
-          original: z.string(required('original', '"…as printed…"')).min(1),
-          corrected: z.string(required('corrected', '"…as shown here…"')).min(1),
-        },
-        'erratum',
-      ),
-    )
-    .default([]),
+    course: z.string(required('course', 'CS230')).min(1),
+    courseTitle: z.string(required('courseTitle', 'Deep Learning')).min(1),
+    institution: z.string(required('institution', 'Stanford University')).min(1),
+    term: z
+      .string(required('term', 'Fall 2021'))
+      .regex(/^(Winter|Spring|Summer|Fall) \d{4}$/, '`term` must be a season and a year, e.g. `term: Fall 2021`'),
+    title: z.string(required('title', 'Midterm Examination')).min(1),
+    durationMinutes: z.number(required('durationMinutes', '180')).int().positive('`durationMinutes` must be positive'),
+    totalPoints: z.number(required('totalPoints', '102')).positive('`totalPoints` must be positive'),
+    errata: z
+      .array(
+        strict(
+          {
+            where: z.string(required('where', '"3(e)"')).min(1),
+            original: z.string(required('original', '"…as printed…"')).min(1),
+            corrected: z.string(required('corrected', '"…as shown here…"')).min(1),
+          },
+          'erratum',
+        ),
+      )
+      .default([]),
   },
   'exam',
 );
@@ -75,7 +74,10 @@ const answerSchema = z.union(
     strict(
       {
         choices: z
-          .array(z.string().regex(/^[A-Za-z0-9]+$/, 'an option id is a label such as `i`, `iii` or `B`'), required('choices', '[i, iii]'))
+          .array(
+            z.string().regex(/^[A-Za-z0-9]+$/, 'an option id is a label such as `i`, `iii` or `B`'),
+            required('choices', '[i, iii]'),
+          )
           .min(1, 'a multiple-choice key lists at least one correct option, e.g. `answer: { choices: [i, iii] }`'),
       },
       'answer',
@@ -105,12 +107,12 @@ const answerSchema = z.union(
 
 const partSchema = strict(
   {
-  id: z
-    .string(required('id', 'a'))
-    .regex(/^[a-z0-9]+$/, 'a part `id` is a short lowercase label such as `a`, `iv` or `table`'),
-  title: z.string(required('title', '"Hyperparameters"')).min(1),
-  points: z.number('a part’s `points` must be a number').positive('a part’s `points` must be positive').optional(),
-  answer: answerSchema.optional(),
+    id: z
+      .string(required('id', 'a'))
+      .regex(/^[a-z0-9]+$/, 'a part `id` is a short lowercase label such as `a`, `iv` or `table`'),
+    title: z.string(required('title', '"Hyperparameters"')).min(1),
+    points: z.number('a part’s `points` must be a number').positive('a part’s `points` must be positive').optional(),
+    answer: answerSchema.optional(),
   },
   'part',
 );
@@ -118,42 +120,51 @@ const partSchema = strict(
 export const problemSchema = strict(
   {
     exam: z.string(required('exam', 'cs230-fall-2021-midterm')).min(1),
-    number: z.number(required('number', '3')).int('`number` must be a whole number').positive('`number` must be positive'),
+    number: z
+      .number(required('number', '3'))
+      .int('`number` must be a whole number')
+      .positive('`number` must be positive'),
     title: z.string(required('title', 'Weight Initialization')).min(1),
     points: z.number(required('points', '20')).positive('`points` must be positive'),
-    topics: z.array(z.string().min(1), required('topics', '["Convolutional networks"]')).min(1, 'list at least one topic'),
+    topics: z
+      .array(z.string().min(1), required('topics', '["Convolutional networks"]'))
+      .min(1, 'list at least one topic'),
     parts: z
       .array(partSchema, required('parts', '[{ id: a, title: "…", points: 4 }]'))
       .min(1, 'list at least one part'),
   },
   'problem',
 ).superRefine((problem, context) => {
-    const ids = problem.parts.map((part) => part.id);
-    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
-    if (repeated.length > 0) {
-      context.addIssue({ code: 'custom', path: ['parts'], message: `part ids must be unique; repeated: ${repeated.join(', ')}` });
-    }
-    const scored = problem.parts.filter((part) => part.points !== undefined);
-    if (scored.length === 0) return;
-    if (scored.length !== problem.parts.length) {
-      const unscored = problem.parts.filter((part) => part.points === undefined).map((part) => part.id);
-      context.addIssue({
-        code: 'custom',
-        path: ['parts'],
-        message: `either every part has \`points\` or none does; missing on: ${unscored.join(', ')}`,
-      });
-      return;
-    }
-    const sum = sumPoints(scored.map((part) => part.points ?? 0));
-    if (!samePoints(sum, problem.points)) {
-      const breakdown = scored.map((part) => `${part.id}: ${part.points}`).join(' + ');
-      context.addIssue({
-        code: 'custom',
-        path: ['parts'],
-        message: `sub-part points add up to ${sum} (${breakdown}) but the problem is worth ${problem.points}`,
-      });
-    }
-  });
+  const ids = problem.parts.map((part) => part.id);
+  const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+  if (repeated.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['parts'],
+      message: `part ids must be unique; repeated: ${repeated.join(', ')}`,
+    });
+  }
+  const scored = problem.parts.filter((part) => part.points !== undefined);
+  if (scored.length === 0) return;
+  if (scored.length !== problem.parts.length) {
+    const unscored = problem.parts.filter((part) => part.points === undefined).map((part) => part.id);
+    context.addIssue({
+      code: 'custom',
+      path: ['parts'],
+      message: `either every part has \`points\` or none does; missing on: ${unscored.join(', ')}`,
+    });
+    return;
+  }
+  const sum = sumPoints(scored.map((part) => part.points ?? 0));
+  if (!samePoints(sum, problem.points)) {
+    const breakdown = scored.map((part) => `${part.id}: ${part.points ?? 0}`).join(' + ');
+    context.addIssue({
+      code: 'custom',
+      path: ['parts'],
+      message: `sub-part points add up to ${sum} (${breakdown}) but the problem is worth ${problem.points}`,
+    });
+  }
+});
 
 export type ExamData = z.infer<typeof examSchema>;
 export type ProblemData = z.infer<typeof problemSchema>;

@@ -37,8 +37,12 @@ export function studyGuide(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const purge = purgeBuiltKatex(outDir);
-        const sheets = purge.stylesheets.map((sheet) => `${sheet.file} ${kb(sheet.gzipBefore)} → ${kb(sheet.gzipAfter)} gzip`);
-        logger.info(`KaTeX CSS trimmed to the classes the pages use: ${sheets.join(', ') || 'no KaTeX stylesheet'}; ${purge.removedFonts.length} unused fonts removed`);
+        const sheets = purge.stylesheets.map(
+          (sheet) => `${sheet.file} ${kb(sheet.gzipBefore)} → ${kb(sheet.gzipAfter)} gzip`,
+        );
+        logger.info(
+          `KaTeX CSS trimmed to the classes the pages use: ${sheets.join(', ') || 'no KaTeX stylesheet'}; ${purge.removedFonts.length} unused fonts removed`,
+        );
         let pages = 0;
         await makePapers({
           outDir,
@@ -50,7 +54,9 @@ export function studyGuide(): AstroIntegration {
             pages = await indexSite(outDir);
           },
         });
-        logger.info(`Pagefind read ${pages} pages and wrote the search index to ${fileURLToPath(new URL('pagefind/', dir))}`);
+        logger.info(
+          `Pagefind read ${pages} pages and wrote the search index to ${fileURLToPath(new URL('pagefind/', dir))}`,
+        );
       },
     },
   };

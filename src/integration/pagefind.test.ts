@@ -18,7 +18,9 @@ describe('indexing the built site with Pagefind', { timeout: 60_000 }, () => {
     );
     expect(await indexSite(site), 'pages read').toBe(2);
     expect(existsSync(join(site, 'pagefind', 'pagefind.js')), 'the script the search UI imports').toBe(true);
-    const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(entry.languages['en']?.page_count, 'only the page with data-pagefind-body').toBe(1);
   });
 

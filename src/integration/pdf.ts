@@ -97,14 +97,19 @@ export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Prom
   const executablePath = chromiumPathFrom(env);
   const problem = chromiumProblem(executablePath);
   if (problem) return { problem };
+  const firstLine = (error: unknown) => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+  let chromium: BrowserType;
   try {
     // require, not import(): by astro:build:done the Vite module runner that loaded this file is closed.
-    const { chromium } = createRequire(import.meta.url)('playwright-core') as { chromium: BrowserType };
+    ({ chromium } = createRequire(import.meta.url)('playwright-core') as { chromium: BrowserType });
+  } catch (error) {
+    return { problem: `Playwright is not installed (${firstLine(error)}; npm install installs it)` };
+  }
+  try {
     const browser = await chromium.launch({ executablePath, args: chromiumArgs });
     return { browser, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    return { problem: `Chromium at ${executablePath} did not start (${message})` };
+    return { problem: `Chromium at ${executablePath} did not start (${firstLine(error)})` };
   }
 }
 

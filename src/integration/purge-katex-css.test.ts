@@ -22,7 +22,9 @@ describe('purging unused KaTeX CSS', () => {
 
   it('keeps a rule for every class the rendered formulas use', () => {
     for (const name of used) {
-      const inKatex = topLevelBlocks(katexCss).some((block) => block.prelude.split(',').some((s) => s.includes(`.${name}`)));
+      const inKatex = topLevelBlocks(katexCss).some((block) =>
+        block.prelude.split(',').some((s) => s.includes(`.${name}`)),
+      );
       if (inKatex) expect(purged, `a rule for .${name}`).toMatch(new RegExp(`\\.${name}(?![\\w-])`));
     }
   });
@@ -36,7 +38,11 @@ describe('purging unused KaTeX CSS', () => {
   });
 
   it('splits top-level blocks without breaking nested @media bodies', () => {
-    expect(topLevelBlocks('a{b:c}@media x{d{e:f}}g{h:i}').map((block) => block.prelude)).toEqual(['a', '@media x', 'g']);
+    expect(topLevelBlocks('a{b:c}@media x{d{e:f}}g{h:i}').map((block) => block.prelude)).toEqual([
+      'a',
+      '@media x',
+      'g',
+    ]);
   });
 });
 
@@ -59,11 +65,15 @@ describe('purging a built site', () => {
     const [sheet] = report.stylesheets;
     expect(sheet!.gzipAfter, 'smaller after purging').toBeLessThan(sheet!.gzipBefore);
     expect(readFileSync(join(outDir, '_astro/Base.css'), 'utf8')).not.toContain('.fbox');
-    expect(readFileSync(join(outDir, '_astro/other.css'), 'utf8'), 'a stylesheet without KaTeX is untouched').toBe(siteCss);
+    expect(readFileSync(join(outDir, '_astro/other.css'), 'utf8'), 'a stylesheet without KaTeX is untouched').toBe(
+      siteCss,
+    );
   });
 
   it('deletes the fonts no kept rule names, and only those', () => {
     expect(report.removedFonts).toEqual([join('_astro', 'fonts', 'KaTeX_Fraktur-Regular.woff2')]);
-    expect(existsSync(join(outDir, '_astro/fonts/KaTeX_Main-Regular.woff2')), 'the fraction uses KaTeX_Main').toBe(true);
+    expect(existsSync(join(outDir, '_astro/fonts/KaTeX_Main-Regular.woff2')), 'the fraction uses KaTeX_Main').toBe(
+      true,
+    );
   });
 });

@@ -54,7 +54,9 @@ export function purgeKatexCss(css: string, usedClasses: ReadonlySet<string>): st
       kept.push(block);
       continue;
     }
-    const selectors = block.prelude.split(',').filter((selector) => classNames(selector).every((name) => usedClasses.has(name)));
+    const selectors = block.prelude
+      .split(',')
+      .filter((selector) => classNames(selector).every((name) => usedClasses.has(name)));
     if (selectors.length > 0) kept.push({ prelude: selectors.join(','), body: block.body });
   }
   const families = katexFamilies(kept.map((block) => block.body).join(''));
@@ -96,7 +98,11 @@ export function purgeBuiltKatex(outDir: string): PurgeReport {
     if (!css.includes('KaTeX_')) continue;
     const purged = purgeKatexCss(css, used);
     writeFileSync(file, purged);
-    report.stylesheets.push({ file: relative(outDir, file), gzipBefore: gzipSync(css).length, gzipAfter: gzipSync(purged).length });
+    report.stylesheets.push({
+      file: relative(outDir, file),
+      gzipBefore: gzipSync(css).length,
+      gzipAfter: gzipSync(purged).length,
+    });
   }
 
   const referenced = stylesheets.map((file) => readFileSync(file, 'utf8')).join('');

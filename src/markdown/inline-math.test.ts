@@ -8,7 +8,9 @@ describe('inline math in metadata', () => {
     expect(html).not.toContain('<p>');
     expect(html).toContain('<span class="katex-html" aria-hidden="true" data-pagefind-ignore');
     expect(html).toContain('<span class="katex-mathml" data-pagefind-ignore');
-    expect(html, 'one readable copy for search, inside the formula').toMatch(/<span class="math-search-text" hidden> x\^2 <\/span><\/span>$/);
+    expect(html, 'one readable copy for search, inside the formula').toMatch(
+      /<span class="math-search-text" hidden> x\^2 <\/span><\/span>$/,
+    );
   });
 
   it('goes through the same presentation as page content (one reading per formula)', () => {
@@ -21,7 +23,9 @@ describe('inline math in metadata', () => {
     expect(renderInlineMath("He'd like your help in calculating its gradient.", 'errata 2(c)')).toBe(
       "He'd like your help in calculating its gradient.",
     );
-    expect(renderInlineMath('Shapes of W[2] and b[2]', 'part i title'), 'brackets are not links').toBe('Shapes of W[2] and b[2]');
+    expect(renderInlineMath('Shapes of W[2] and b[2]', 'part i title'), 'brackets are not links').toBe(
+      'Shapes of W[2] and b[2]',
+    );
   });
 
   it('names the place of a formula that does not parse', () => {

@@ -19,7 +19,9 @@ function rehypeInlineOnly() {
     if (blocks.length === 0) return;
     const [paragraph] = blocks;
     if (blocks.length > 1 || paragraph?.type !== 'element' || paragraph.tagName !== 'p') {
-      file.fail(`${file.data.place ?? 'inline Markdown'}: must be a single line of text and math (no paragraphs, lists or headings)`);
+      file.fail(
+        `${file.data.place ?? 'inline Markdown'}: must be a single line of text and math (no paragraphs, lists or headings)`,
+      );
     }
     tree.children = paragraph.children;
   };

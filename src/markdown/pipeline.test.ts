@@ -20,7 +20,11 @@ function stripPositions() {
 }
 
 /** Runs the site's pipeline, the same lists astro.config.mjs uses, over a small fixture. */
-async function renderMarkdown(markdown: string, path = 'content/exams/demo/01-demo.md', positions = true): Promise<string> {
+async function renderMarkdown(
+  markdown: string,
+  path = 'content/exams/demo/01-demo.md',
+  positions = true,
+): Promise<string> {
   const file = new VFile({ value: markdown, path });
   const result = await unified()
     .use(remarkParse)
@@ -33,7 +37,11 @@ async function renderMarkdown(markdown: string, path = 'content/exams/demo/01-de
   return String(result);
 }
 
-interface PartFixture { id: string; title: string; points?: number }
+interface PartFixture {
+  id: string;
+  title: string;
+  points?: number;
+}
 
 /** Runs the remark half of the pipeline over an MDX body with the given problem frontmatter; returns the tree. */
 function checkParts(body: string, parts: PartFixture[], number = 3) {
@@ -59,7 +67,9 @@ describe('math rendering for the site', () => {
     await expect(renderMarkdown('Click $\\href{javascript:alert(1)}{here}$.')).rejects.toThrow(
       'content/exams/demo/01-demo.md:1:7: \\href is not allowed in a formula (links, images and HTML in math could run scripts or load files); put the link or image outside the formula',
     );
-    await expect(renderMarkdown('$$\n\\includegraphics{x.png}\n$$')).rejects.toThrow('\\includegraphics is not allowed in a formula');
+    await expect(renderMarkdown('$$\n\\includegraphics{x.png}\n$$')).rejects.toThrow(
+      '\\includegraphics is not allowed in a formula',
+    );
   });
 
   it('still names the line when the pipeline lost source positions, by finding the formula', async () => {
@@ -69,7 +79,9 @@ describe('math rendering for the site', () => {
   });
 
   it('renders valid math with no KaTeX error markup', async () => {
-    const html = await renderMarkdown('Inline $\\sigma(x) = \\frac{1}{1+e^{-x}}$.\n\n$$\n\\text{Var}(W) = \\frac{1}{n}\n$$');
+    const html = await renderMarkdown(
+      'Inline $\\sigma(x) = \\frac{1}{1+e^{-x}}$.\n\n$$\n\\text{Var}(W) = \\frac{1}{n}\n$$',
+    );
     expect(html).toContain('class="katex"');
     expect(html).not.toContain('katex-error');
   });
@@ -78,7 +90,9 @@ describe('math rendering for the site', () => {
     const html = await renderMarkdown('Inline $\\frac{x}{2}$.');
     expect(html, 'the visual half is ignored').toMatch(/<span class="katex-html"[^>]*data-pagefind-ignore/);
     expect(html, 'the MathML half is ignored').toMatch(/<span class="katex-mathml"[^>]*data-pagefind-ignore/);
-    expect(html, 'one hidden reading, with the fraction kept').toContain('<span class="math-search-text" hidden> x/2 </span>');
+    expect(html, 'one hidden reading, with the fraction kept').toContain(
+      '<span class="math-search-text" hidden> x/2 </span>',
+    );
     expect(html.match(/math-search-text/g)).toHaveLength(1);
   });
 
@@ -102,10 +116,15 @@ describe('math rendering for the site', () => {
 
 describe('problem parts: body and frontmatter must agree', () => {
   it('hands each part its anchor, label and points, and each solution its anchor', () => {
-    const tree = checkParts('<Part id="a">\n\nQ\n\n<Solution>\n\nS\n\n</Solution>\n\n</Part>\n\n<Part id="b">\n\nQ\n\n</Part>', twoParts);
+    const tree = checkParts(
+      '<Part id="a">\n\nQ\n\n<Solution>\n\nS\n\n</Solution>\n\n</Part>\n\n<Part id="b">\n\nQ\n\n</Part>',
+      twoParts,
+    );
     const json = JSON.stringify(tree);
     expect(json).toContain('"name":"anchor","value":"3a"');
     expect(json).toContain('"name":"label","value":"(a)"');
+    expect(json, 'the part gets its frontmatter title').toContain('"name":"title","value":"First"');
+    expect(json).toContain('"name":"titleSource","value":"content/exams/demo/03-demo.mdx, part a title"');
     expect(json).toContain('"name":"points","value":"2"');
     expect(json, 'the solution is labelled with its part').toContain('"name":"label","value":"3(a)"');
   });
@@ -119,7 +138,9 @@ describe('problem parts: body and frontmatter must agree', () => {
     const json = JSON.stringify(checkParts(body, twoParts));
     expect(json).toContain('"name":"anchor","value":"3-note"');
     expect(json).toContain('"name":"anchor","value":"3a-note"');
-    expect(json, 'notes in a solution stay inside its anchor, so search hides them').toContain('"name":"anchor","value":"3a-solution-note"');
+    expect(json, 'notes in a solution stay inside its anchor, so search hides them').toContain(
+      '"name":"anchor","value":"3a-solution-note"',
+    );
     expect(json).toContain('"name":"anchor","value":"3a-solution-note-2"');
     expect(json).toContain('"name":"about","value":"the solution to 3(a)"');
   });
@@ -152,9 +173,11 @@ describe('problem parts: body and frontmatter must agree', () => {
   });
 
   it('labels a part named by title by its title, and its solution by the problem', () => {
-    const tree = checkParts('<Part id="table">\n\nQ\n\n<Solution>\n\nS\n\n</Solution>\n\n</Part>', [
-      { id: 'table', title: 'Output volumes' },
-    ], 5);
+    const tree = checkParts(
+      '<Part id="table">\n\nQ\n\n<Solution>\n\nS\n\n</Solution>\n\n</Part>',
+      [{ id: 'table', title: 'Output volumes' }],
+      5,
+    );
     const json = JSON.stringify(tree);
     expect(json).toContain('"name":"label","value":"Output volumes"');
     expect(json).toContain('"name":"label","value":"Problem 5"');

@@ -16,7 +16,10 @@ const path = join(dir, '01-problem.mdx');
 const shown = relative(process.cwd(), path);
 
 function check(mdx: string): string | undefined {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkContentChecks, { publicDir: join(dir, 'public') });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkContentChecks, { publicDir: join(dir, 'public') });
   try {
     processor.runSync(processor.parse(mdx), new VFile({ path, value: mdx }));
     return undefined;

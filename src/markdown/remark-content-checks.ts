@@ -34,7 +34,9 @@ export function remarkContentChecks(options: { publicDir?: string } = {}) {
         );
       }
       if (name === 'img') {
-        const src = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src');
+        const src = node.attributes.find(
+          (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src',
+        );
         if (src && typeof src.value === 'string') checkImage(src.value, node.position?.start.line);
       }
     };

@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -55,7 +56,8 @@ export function remarkExamParts() {
 
     visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElement, _index, parent) => {
       if (node.name === 'Solution') {
-        const enclosingPart = parent && parent.type === 'mdxJsxFlowElement' && parent.name === 'Part' ? parent : undefined;
+        const enclosingPart =
+          parent && parent.type === 'mdxJsxFlowElement' && parent.name === 'Part' ? parent : undefined;
         if (!enclosingPart) {
           file.fail('<Solution> must sit directly inside a <Part id="…">, so it knows which sub-part it answers', node);
         }
@@ -79,6 +81,9 @@ export function remarkExamParts() {
       const anchor = partAnchor(frontmatter.number, part.id);
       setAttribute(node, 'anchor', anchor);
       setAttribute(node, 'label', partLabel(part));
+      setAttribute(node, 'title', part.title);
+      // Where the title's math is reported from if it does not parse.
+      setAttribute(node, 'titleSource', `${relative(process.cwd(), file.path)}, part ${part.id} title`);
       if (part.points !== undefined) setAttribute(node, 'points', String(part.points));
       for (const child of node.children) {
         if (child.type === 'mdxJsxFlowElement' && child.name === 'Solution') {

@@ -5,20 +5,99 @@
  */
 
 const symbols: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
-  theta: 'θ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
-  phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
-  Lambda: 'Λ', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', ell: 'ℓ', partial: '∂', nabla: '∇',
-  sum: 'Σ', prod: 'Π', infty: '∞', cdot: '·', times: '×', circ: '∘', approx: '≈', neq: '≠',
-  ne: '≠', leq: '≤', le: '≤', geq: '≥', ge: '≥', in: '∈', to: '→', rightarrow: '→',
-  leftarrow: '←', longleftarrow: '←', longrightarrow: '→', implies: '⇒', iff: '⇔', pm: '±',
-  ldots: '…', dots: '…', cdots: '…', mid: '|', lvert: '|', rvert: '|', vert: '|',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Sigma: 'Σ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  ell: 'ℓ',
+  partial: '∂',
+  nabla: '∇',
+  sum: 'Σ',
+  prod: 'Π',
+  infty: '∞',
+  cdot: '·',
+  times: '×',
+  circ: '∘',
+  approx: '≈',
+  neq: '≠',
+  ne: '≠',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  in: '∈',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  longleftarrow: '←',
+  longrightarrow: '→',
+  implies: '⇒',
+  iff: '⇔',
+  pm: '±',
+  ldots: '…',
+  dots: '…',
+  cdots: '…',
+  mid: '|',
+  lvert: '|',
+  rvert: '|',
+  vert: '|',
 };
 
 /** Commands whose argument is simply their text. */
-const wrappers = new Set(['text', 'textbf', 'textit', 'mathrm', 'mathbf', 'mathit', 'mathcal', 'mathbb', 'boldsymbol', 'operatorname', 'mathsf']);
+const wrappers = new Set([
+  'text',
+  'textbf',
+  'textit',
+  'mathrm',
+  'mathbf',
+  'mathit',
+  'mathcal',
+  'mathbb',
+  'boldsymbol',
+  'operatorname',
+  'mathsf',
+]);
 /** Layout commands that carry no words. */
-const ignored = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'quad', 'qquad', 'displaystyle', 'textstyle', 'limits', 'nonumber']);
+const ignored = new Set([
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'quad',
+  'qquad',
+  'displaystyle',
+  'textstyle',
+  'limits',
+  'nonumber',
+]);
 const blackboard: Record<string, string> = { R: 'ℝ', N: 'ℕ', Z: 'ℤ', Q: 'ℚ', C: 'ℂ' };
 
 class Reader {
@@ -110,19 +189,21 @@ class Reader {
 }
 
 export function texToText(tex: string): string {
-  return new Reader(tex)
-    .sequence()
-    // A function name is followed by its argument: "tanh(x)", but "log x" keeps its space.
-    // eslint-disable-next-line no-control-regex -- the function-name mark, as above
-    .replace(/\u0000\s*(?=\()/g, '')
-    // eslint-disable-next-line no-control-regex -- the function-name mark, as above
-    .replace(/\u0000/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([=≈≠≤≥⇒→←+×·])\s*/g, ' $1 ')
-    .replace(/([([])\s+/g, '$1')
-    .replace(/\s+([),.;])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // x + combining circumflex → x̂ as one character where Unicode has one (ŷ), as people type it.
-    .normalize('NFC');
+  return (
+    new Reader(tex)
+      .sequence()
+      // A function name is followed by its argument: "tanh(x)", but "log x" keeps its space.
+      // eslint-disable-next-line no-control-regex -- the function-name mark, as above
+      .replace(/\u0000\s*(?=\()/g, '')
+      // eslint-disable-next-line no-control-regex -- the function-name mark, as above
+      .replace(/\u0000/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([=≈≠≤≥⇒→←+×·])\s*/g, ' $1 ')
+      .replace(/([([])\s+/g, '$1')
+      .replace(/\s+([),.;])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // x + combining circumflex → x̂ as one character where Unicode has one (ŷ), as people type it.
+      .normalize('NFC')
+  );
 }

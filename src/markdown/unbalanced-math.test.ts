@@ -14,7 +14,8 @@ describe('unbalanced math in MDX source', () => {
   it('names the line of a lone dollar sign', () => {
     expect(findUnbalancedMath(doc('Intro.', '', 'It costs $5 to', 'run $x$ steps.'))).toEqual({
       line: 7,
-      message: 'an odd number of `$` between lines 7 and 8: write a dollar sign as `\\$`, or add a formula\'s missing closing `$`',
+      message:
+        "an odd number of `$` between lines 7 and 8: write a dollar sign as `\\$`, or add a formula's missing closing `$`",
     });
   });
 

@@ -77,7 +77,10 @@ export function findUnbalancedMath(source: string): MathProblem | undefined {
     }
   }
   if (displayOpenedAt !== undefined) {
-    return { line: displayOpenedAt, message: 'a `$$` display formula opens here and never closes; add the closing `$$`' };
+    return {
+      line: displayOpenedAt,
+      message: 'a `$$` display formula opens here and never closes; add the closing `$$`',
+    };
   }
   return closeParagraph();
 }

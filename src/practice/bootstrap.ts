@@ -65,8 +65,40 @@ function start(): void {
   panel.hidden = false;
 
   let loading: Promise<void> | undefined;
+  let ready = false;
   const load = (restore: boolean) =>
-    (loading ??= import('./engine').then(({ startEngine }) => startEngine(data, panel, restore)));
+    (loading ??= import('./engine').then(({ startEngine }) => {
+      startEngine(data, panel, restore);
+      ready = true;
+    }));
+  // A click, choice or Enter that comes while the engine is still loading (a slow phone) is held
+  // and replayed once it is in, instead of being lost.
+  const areas = () => [panel, ...document.querySelectorAll<HTMLElement>('.practice-part')];
+  const replayLater = (event: Event) => {
+    const target = event.target;
+    if (ready || !(target instanceof HTMLElement) || !areas().some((area) => area.contains(target))) return;
+    const button = event.type === 'click' ? target.closest('button') : null;
+    const replayed: Event | undefined =
+      event.type === 'change'
+        ? new Event('change', { bubbles: true })
+        : event instanceof KeyboardEvent && event.key === 'Enter'
+          ? new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })
+          : undefined;
+    const replay = button
+      ? () => {
+          button.click();
+        }
+      : replayed
+        ? () => {
+            target.dispatchEvent(replayed);
+          }
+        : undefined;
+    if (!replay) return;
+    if (event.type !== 'change') event.preventDefault();
+    event.stopImmediatePropagation();
+    void load(false).then(replay);
+  };
+  for (const type of ['click', 'change', 'keydown']) document.addEventListener(type, replayLater, true);
   const onFirstUse = () => void load(false);
   for (const area of [panel, ...document.querySelectorAll<HTMLElement>('.practice-choices, .practice-part')]) {
     area.addEventListener('focusin', onFirstUse, { once: true });

@@ -24,7 +24,8 @@ function optionIdOf(line: string): string | null {
   if (!trimmed.startsWith('- (')) return null;
   const end = trimmed.indexOf(')', 3);
   const id = end === -1 ? '' : trimmed.slice(3, end);
-  return id.length > 0 && Array.from(id, (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')).every(Boolean)
+  return id.length > 0 &&
+    Array.from(id, (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')).every(Boolean)
     ? id
     : null;
 }

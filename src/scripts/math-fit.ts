@@ -52,7 +52,11 @@ export function fitDisplayMath(root: Document): void {
     },
     true,
   );
-  void root.fonts.ready.then(refit);
+  // KaTeX's fonts change every formula's width: measure again once they are in, whatever the width.
+  void root.fonts.ready.then(() => {
+    width = -1;
+    refit();
+  });
   window.addEventListener('resize', refit);
   refit();
 }

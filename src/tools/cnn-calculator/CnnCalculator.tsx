@@ -4,7 +4,7 @@
  * presses Compute or edits a field, so it never gives away a solution table unasked.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import {
   cnnCalculatorSetup,
   computeCnn,
@@ -15,8 +15,7 @@ import {
 } from './cnn-shapes';
 import { formatExact } from '../../ui/format';
 import { FieldError } from '../../ui/NumberField';
-import { useRevealOnRequest } from '../../ui/useRevealOnRequest';
-import { useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
+import { useNetworkFields } from '../../ui/useNetworkFields';
 import '../../ui/tools.css';
 
 function Row({ row }: { row: CnnRow }): JSX.Element {
@@ -89,18 +88,10 @@ function summarize(result: CnnResult): string {
 
 export default function CnnCalculator(props: CnnCalculatorProps): JSX.Element {
   const { input, layers, id, title } = cnnCalculatorSetup(props);
-  const [inputText, setInputText] = useState(input);
-  const [layersText, setLayersText] = useState(layers);
-  const { shown, hydrated, reveal, edit } = useRevealOnRequest();
-  const uid = useId();
-  useTypedBeforeLoad(`${uid}-heading`, (controls) => {
-    const typedInput = controls.value('input');
-    const typedLayers = controls.value('layers');
-    if (typedInput !== undefined && typedInput !== inputText) setInputText(typedInput);
-    if (typedLayers !== undefined && typedLayers !== layersText) setLayersText(typedLayers);
-    // Typing counts as asking for the result, as it does once the island has loaded.
-    if ((typedInput ?? inputText) !== inputText || (typedLayers ?? layersText) !== layersText) reveal();
-  });
+  const { uid, inputText, setInputText, layersText, setLayersText, shown, hydrated, reveal, edit } = useNetworkFields(
+    input,
+    layers,
+  );
 
   const ids = {
     heading: `${uid}-heading`,

@@ -3,28 +3,19 @@
  * the count hidden until the student presses Count or edits a field, because the count is the answer.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { INPUT_RULE, countDenseFromText, mlpCounterSetup, type MlpCounterProps } from './dense-params';
 import { formatExact } from '../../ui/format';
 import { FieldError, NumberField } from '../../ui/NumberField';
-import { useRevealOnRequest } from '../../ui/useRevealOnRequest';
-import { useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
+import { useNetworkFields } from '../../ui/useNetworkFields';
 import '../../ui/tools.css';
 
 export default function MlpCounter(props: MlpCounterProps): JSX.Element {
   const { input, layers, id } = mlpCounterSetup(props);
-  const [inputText, setInputText] = useState(String(input));
-  const [layersText, setLayersText] = useState(layers);
-  const { shown, hydrated, reveal, edit } = useRevealOnRequest();
-  const uid = useId();
-  useTypedBeforeLoad(`${uid}-heading`, (controls) => {
-    const typedInput = controls.value('input');
-    const typedLayers = controls.value('layers');
-    if (typedInput !== undefined && typedInput !== inputText) setInputText(typedInput);
-    if (typedLayers !== undefined && typedLayers !== layersText) setLayersText(typedLayers);
-    // Typing counts as asking for the count, as it does once the island has loaded.
-    if ((typedInput ?? inputText) !== inputText || (typedLayers ?? layersText) !== layersText) reveal();
-  });
+  const { uid, inputText, setInputText, layersText, setLayersText, shown, hydrated, reveal, edit } = useNetworkFields(
+    String(input),
+    layers,
+  );
 
   const ids = {
     heading: `${uid}-heading`,
