@@ -1,6 +1,7 @@
 // @ts-check
 // ESLint flat config. `npm run lint` runs this (with --max-warnings 0) and `prettier --check`;
-// formatting is Prettier's job alone, so no stylistic rules are enabled here.
+// formatting is Prettier's job alone, so no stylistic rules are enabled here. It runs `astro sync`
+// first: the type-aware rules need Astro's generated content types (.astro/), which a fresh clone lacks.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import js from '@eslint/js';
