@@ -76,5 +76,7 @@ export const problemPaths = [
   'cs230-fall-2021-midterm/normalization-techniques/',
 ];
 
+export { importedExam } from './imported-exam';
+
 /** Whether the site under test includes the fixture exam (only builds made by the suite do). */
 export const hasFixtureExam = process.env['E2E_FIXTURE_EXAM'] === '1';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { normalizeBasePath } from '../src/exams/base-path';
 import { startServer } from '../scripts/serve.mjs';
+import { importedExam } from './imported-exam';
 
 /**
  * Serves the production build under a non-root base path, as GitHub Pages does, on a port the OS
@@ -27,6 +28,13 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     rmSync(`${workDir}/content`, { recursive: true, force: true });
     cpSync('content/exams', contentDir, { recursive: true });
     cpSync('e2e/fixtures/exams', contentDir, { recursive: true });
+    // An exam written with the LaTeX `exam` class, imported as course staff would: its pages then
+    // face the same checks as the hand-made ones (crawl, 360 px, anchors, KaTeX, HTML validity).
+    execFileSync(
+      process.execPath,
+      ['scripts/import.ts', importedExam.source, '--id', importedExam.id, '--out', contentDir],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     execFileSync('npm', ['run', 'build'], {
       stdio: 'inherit',
       env: {

@@ -1,5 +1,13 @@
 import { expectNoSeriousA11yViolations } from './a11y';
-import { expect, expectedMissing, expectNoHorizontalOverflow, hasFixtureExam, problemPaths, test } from './fixtures';
+import {
+  expect,
+  expectedMissing,
+  expectNoHorizontalOverflow,
+  hasFixtureExam,
+  importedExam,
+  problemPaths,
+  test,
+} from './fixtures';
 
 /** What the crawl learns about one page, so cross-page anchors are checked without visiting again. */
 interface CrawledPage {
@@ -87,6 +95,9 @@ test.describe('the whole site', () => {
     for (const path of ['', 'search/', ...problemPaths, 'cs230-fall-2021-midterm/']) {
       expect([...crawled.keys()], `the crawl from the home page reaches "${path}"`).toContain(path);
     }
+    if (hasFixtureExam) {
+      expect([...crawled.keys()], 'the crawl reaches the exam imported from LaTeX').toContain(`${importedExam.id}/`);
+    }
     // Anchors that point at other pages must exist there too.
     for (const [path, { links }] of crawled) {
       for (const href of links) {
@@ -117,9 +128,19 @@ test.describe('the whole site', () => {
     await expect(cs230).toContainText('102 points');
     await expect(cs230).toContainText('180 minutes');
     if (hasFixtureExam) {
-      await expect(exams.first(), 'the fixture exam (Spring 2024) is newer than Fall 2021').toContainText('TEST101');
-      await expect(exams.nth(1)).toContainText('CS230');
+      await expect(exams.first(), 'newest first: the imported exam (Winter 2025)').toContainText('TEST202');
+      await expect(exams.nth(1), 'then the fixture exam (Spring 2024)').toContainText('TEST101');
+      await expect(exams.nth(2)).toContainText('CS230');
     }
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('a problem page of the exam imported from LaTeX passes axe with its solutions open', async ({ page }) => {
+    test.skip(!hasFixtureExam, 'the imported exam is only in the end-to-end build');
+    await page.goto(`${importedExam.id}/`);
+    await page.getByRole('table', { name: 'Problems of the exam' }).getByRole('link').first().click();
+    await expect(page.locator('.katex').first(), 'its math is typeset').toBeVisible();
+    await page.getByRole('button', { name: 'Show all solutions' }).click();
     await expectNoSeriousA11yViolations(page);
   });
 
