@@ -70,7 +70,16 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
   await new Promise((resolveListen) => server.listen(port, host, resolveListen));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  return { server, url: `http://${host}:${actualPort}${base}`, close: () => new Promise((done) => server.close(done)) };
+  return {
+    server,
+    url: `http://${host}:${actualPort}${base}`,
+    close: () =>
+      new Promise((done) => {
+        // A browser's keep-alive connections would hold close() open indefinitely.
+        server.close(done);
+        server.closeAllConnections();
+      }),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

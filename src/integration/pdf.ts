@@ -211,6 +211,8 @@ async function printPapers(exams: readonly string[], options: PaperOptions): Pro
         writeFileSync(join(options.outDir, path), pdf);
         files.push({ path, bytes: pdf.length });
       });
+      // The browser's connections go first, so the server has nothing left to wait for.
+      await context.close();
     } finally {
       await server.close();
     }
