@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isGuideNoteLink,
   isSolutionLink,
   noteAnchor,
   partAnchor,
@@ -44,7 +43,5 @@ describe('anchors of parts and solutions', () => {
     expect(isSolutionLink('/guide/p/#3b-solution-note-2'), 'a note inside a solution is a spoiler too').toBe(true);
     expect(isSolutionLink('/guide/p/#3b-note'), 'a note beside the question is not').toBe(false);
     expect(questionLink('/guide/p/#3b-solution-note-2')).toBe('/guide/p/#3b');
-    expect(isGuideNoteLink('/guide/p/#3b-solution-note')).toBe(true);
-    expect(isGuideNoteLink('/guide/p/#3b-solution')).toBe(false);
   });
 });

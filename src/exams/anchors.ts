@@ -45,16 +45,10 @@ export function noteAnchor(within: string, n: number): string {
 
 /** "…#3d-solution" or a note inside it, "…#3d-solution-note-2": what comes after the fragment's `-solution`. */
 const solutionFragment = /#[^#]*-solution(?:-note(?:-\d+)?)?$/;
-const noteFragment = /-note(?:-\d+)?$/;
 
 /** Whether a link points into a solution ("…/#3d-solution"), including a guide note inside it. */
 export function isSolutionLink(url: string): boolean {
   return solutionFragment.test(url);
-}
-
-/** Whether a link points at one of the guide's notes rather than the exam's own text. */
-export function isGuideNoteLink(url: string): boolean {
-  return url.includes('#') && noteFragment.test(url);
 }
 
 /** The link to the question a solution link answers: "…/#3d-solution(-note)" → "…/#3d"; other links unchanged. */

@@ -5,17 +5,28 @@
  */
 import { useId, useState } from 'preact/hooks';
 import { useRevealOnRequest } from './useRevealOnRequest';
-import { adoptTypedText, useTypedBeforeLoad } from './useTypedBeforeLoad';
+import { adoptTexts, useTypedBeforeLoad } from './useTypedBeforeLoad';
 
 export function useNetworkFields(input: string, layers: string) {
-  const [inputText, setInputText] = useState(input);
-  const [layersText, setLayersText] = useState(layers);
+  const [texts, setTexts] = useState({ input, layers });
   const request = useRevealOnRequest();
   const uid = useId();
   useTypedBeforeLoad(`${uid}-heading`, (controls) => {
-    const typedInput = adoptTypedText(controls, 'input', inputText, setInputText);
-    const typedLayers = adoptTypedText(controls, 'layers', layersText, setLayersText);
-    if (typedInput || typedLayers) request.reveal();
+    const typed = adoptTexts(texts, controls);
+    if (typed === texts) return;
+    setTexts(typed);
+    request.reveal();
   });
-  return { uid, inputText, setInputText, layersText, setLayersText, ...request };
+  return {
+    uid,
+    inputText: texts.input,
+    setInputText: (text: string) => {
+      setTexts((current) => ({ ...current, input: text }));
+    },
+    layersText: texts.layers,
+    setLayersText: (text: string) => {
+      setTexts((current) => ({ ...current, layers: text }));
+    },
+    ...request,
+  };
 }

@@ -84,16 +84,3 @@ export function adoptTexts<F extends string>(
   }
   return changed ? next : texts;
 }
-
-/** Adopts one text field the reader changed before the island loaded; says whether it did. */
-export function adoptTypedText(
-  controls: TypedControls,
-  name: string,
-  current: string,
-  set: (text: string) => void,
-): boolean {
-  const typed = controls.value(name);
-  if (typed === undefined || typed === current) return false;
-  set(typed);
-  return true;
-}
