@@ -57,7 +57,7 @@ test.describe('practice on a problem page', () => {
     await partA.getByRole('button', { name: 'Check answer' }).click();
     await expect(field, 'marked invalid').toHaveAttribute('aria-invalid', 'true');
     await expect(field, 'the format message describes the field').toHaveAccessibleDescription(
-      /“abc” is not a number\. Enter a number such as 59/,
+      /“abc” is not a number\. Enter a number such as 42/,
     );
     await expect(page.locator('[data-practice-score]'), 'a malformed entry is not an attempt').toHaveText(
       '0 of 16 points, 0 of 4 parts answered.',

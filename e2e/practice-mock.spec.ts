@@ -15,6 +15,16 @@ test.describe('mock exam', () => {
       /^Time left: (3:00:00|2:59:5\d)$/,
     );
     await expect(page.locator('details.solution'), 'no solutions during the exam').toHaveCount(0);
+    const tools = page.locator('astro-island');
+    await expect(tools, 'the calculators of 1(g) and 2(a) are in the content…').toHaveCount(2);
+    for (const tool of await tools.all()) {
+      await expect(tool, '…but hidden during the exam').toBeHidden();
+      await expect(tool, 'and never started').toHaveAttribute('ssr');
+    }
+    await expect(
+      page.getByText('For a whole network, see the CNN calculator'),
+      'with their wrapping text',
+    ).toBeHidden();
 
     await page
       .getByRole('group', { name: 'Your answer to 1(a)' })

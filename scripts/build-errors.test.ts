@@ -81,6 +81,23 @@ describe.concurrent('the build stops on broken content, naming the place', { tim
     expect(output).toContain('unknown exam field `errrata` (did you mean `errata`?)');
   });
 
+  it('a "New numbers" template with a placeholder its kind does not fill, naming the file and part', () => {
+    const { status, output } = buildWith((dir) =>
+      edit(join(dir, '01-warm-up.mdx'), (text) =>
+        text.replace(
+          '- { id: b, points: 2, title: "Counting zebrafinch wings" }',
+          () =>
+            '- { id: b, points: 2, title: "Counting zebrafinch wings", variant: { kind: mlp-parameters, template: "{inputs} inputs", ranges: { input: [2, 4], depth: 1, width: [2, 4] } } }',
+        ),
+      ),
+    );
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('01-warm-up.mdx');
+    expect(output).toContain(
+      'part b: `variant.template` uses {inputs}, which a mlp-parameters variant does not fill; it fills {input}, {depth}, {widths}, {output}, {width1}',
+    );
+  });
+
   it('a lone dollar sign, at the line it opens, before MDX reports a confusing acorn error', () => {
     const { status, output } = buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) =>

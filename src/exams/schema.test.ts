@@ -78,6 +78,67 @@ describe('problem frontmatter', () => {
   });
 });
 
+describe('new-numbers variants', () => {
+  const withVariant = (variant: object, extra: object = {}) => ({
+    ...validProblem,
+    parts: [{ id: 'a', title: 'First', points: 2, variant, ...extra }, validProblem.parts[1]],
+  });
+  const mlp = {
+    kind: 'mlp-parameters',
+    template: 'A {depth}-layer network, {width1} then {width2}, {input} inputs.',
+    ranges: { input: [2, 12], depth: 2, width: [2, 12] },
+  };
+
+  it('accepts a variant and reads a single number as a fixed range', () => {
+    const parsed = problemSchema.parse(withVariant(mlp));
+    expect(parsed.parts[0]?.variant?.ranges, 'depth: 2 becomes [2, 2]').toEqual({
+      input: [2, 12],
+      depth: [2, 2],
+      width: [2, 12],
+    });
+  });
+
+  it('names the part and the placeholders a template may use', () => {
+    expect(messagesOf(problemSchema.safeParse(withVariant({ ...mlp, template: '{width3} and {layers}' })))).toEqual([
+      'parts.0.variant.template: part a: `variant.template` uses {width3}, {layers}, which a mlp-parameters variant does not fill; it fills {input}, {depth}, {widths}, {output}, {width1}, {width2}',
+    ]);
+    expect(messagesOf(problemSchema.safeParse(withVariant({ ...mlp, template: 'A {depth layer' })))).toEqual([
+      'parts.0.variant.template: part a: `variant.template`: the placeholder at character 3 is not `{name}` (letters and digits, then `}`); write `{{` for a brace',
+    ]);
+  });
+
+  it('explains ranges that are out of bounds or reversed', () => {
+    const ranges = { input: [12, 2], depth: 20, width: [2, 12] };
+    expect(messagesOf(problemSchema.safeParse(withVariant({ ...mlp, ranges })))).toEqual([
+      'parts.0.variant.ranges.input: `ranges.input`: the low end comes first, e.g. `input: [2, 12]`',
+      'parts.0.variant.ranges.depth: `ranges.depth` is a whole number or a range `[low, high]` from 1 to 10, e.g. `depth: 2`',
+    ]);
+  });
+
+  it('names the kinds and rejects unknown range keys', () => {
+    expect(messagesOf(problemSchema.safeParse(withVariant({ ...mlp, kind: 'rnn' })))).toEqual([
+      'parts.0.variant.kind: `variant.kind` is one of mlp-parameters, conv-output, cnn-parameters',
+    ]);
+    const ranges = { ...mlp.ranges, inputs: [2, 3] };
+    expect(messagesOf(problemSchema.safeParse(withVariant({ ...mlp, ranges })))).toEqual([
+      'parts.0.variant.ranges: unknown variant ranges field `inputs` (did you mean `input`?); known fields: input, depth, width',
+    ]);
+  });
+
+  it('requires the part’s network for a cnn-parameters variant', () => {
+    const cnn = {
+      kind: 'cnn-parameters',
+      template: 'How many parameters with a {input} input?',
+      ranges: { size: [32, 64], channels: [1, 3], filters: [2, 8], units: [2, 8] },
+    };
+    expect(messagesOf(problemSchema.safeParse(withVariant(cnn)))).toEqual([
+      'parts.0.variant: part a: a cnn-parameters variant keeps the layers of the part’s `network`; add `network: { input: "128*128*6", layers: … }` to the part',
+    ]);
+    const network = { input: '64*64*3', layers: 'CONV3-8\nFLATTEN\nFC-2' };
+    expect(messagesOf(problemSchema.safeParse(withVariant(cnn, { network })))).toEqual([]);
+  });
+});
+
 describe('exam frontmatter', () => {
   it('accepts a well-formed exam and defaults errata to none', () => {
     const parsed = examSchema.parse(validExam);
@@ -108,8 +169,8 @@ describe('misspelt keys', () => {
   it('rejects `pts` on a part, which would make the problem unscored', () => {
     const parts = validProblem.parts.map(({ points, ...part }) => ({ ...part, pts: points }));
     expect(messagesOf(problemSchema.safeParse({ ...validProblem, parts }))).toEqual([
-      'parts.0: unknown part field `pts` (did you mean `points`?); known fields: id, title, points, answer',
-      'parts.1: unknown part field `pts` (did you mean `points`?); known fields: id, title, points, answer',
+      'parts.0: unknown part field `pts` (did you mean `points`?); known fields: id, title, points, answer, network, variant',
+      'parts.1: unknown part field `pts` (did you mean `points`?); known fields: id, title, points, answer, network, variant',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { describeUnknownKeys } from './did-you-mean';
 import { samePoints, sumPoints } from './points';
+import { knownPlaceholders, scanTemplate, unknownPlaceholders, variantKinds } from './variant-template';
 
 /**
  * The frontmatter contract for exam content. Messages are written for course staff editing
@@ -105,6 +106,93 @@ const answerSchema = z.union(
   },
 );
 
+/**
+ * A range a variant draws a whole number from: `[min, max]`, or one number for a fixed value. The
+ * limits keep every question readable and every count exact.
+ */
+function range(name: string, min: 0 | 1, max: number, example: string) {
+  const expected = `\`ranges.${name}\` is a whole number or a range \`[low, high]\` from ${min} to ${max}, e.g. \`${name}: ${example}\``;
+  const bound = z
+    .number({ error: () => expected })
+    .int(expected)
+    .min(min, expected)
+    .max(max, expected);
+  return z
+    .union([bound, z.tuple([bound, bound])], { error: () => expected })
+    .transform((value): [number, number] => (typeof value === 'number' ? [value, value] : value))
+    .refine(([low, high]) => low <= high, `\`ranges.${name}\`: the low end comes first, e.g. \`${name}: ${example}\``);
+}
+
+const template = z
+  .string(required('template', '"A {depth}-layer network … {input}-dimensional input …"'))
+  .min(1, '`template` is the question with placeholders such as {input}');
+
+/** "New numbers": how a computable part draws a fresh question (see src/practice/variants.ts). */
+const variantSchema = z.discriminatedUnion(
+  'kind',
+  [
+    strict(
+      {
+        kind: z.literal('mlp-parameters'),
+        template,
+        ranges: strict(
+          {
+            input: range('input', 1, 10_000, '[2, 12]'),
+            depth: range('depth', 1, 10, '2'),
+            width: range('width', 1, 10_000, '[2, 12]'),
+          },
+          'variant ranges',
+        ),
+      },
+      'variant',
+    ),
+    strict(
+      {
+        kind: z.literal('conv-output'),
+        template,
+        ranges: strict(
+          {
+            size: range('size', 1, 512, '[5, 32]'),
+            channels: range('channels', 1, 512, '[1, 8]'),
+            filters: range('filters', 1, 512, '[1, 32]'),
+            kernel: range('kernel', 1, 15, '[1, 7]'),
+            padding: range('padding', 0, 10, '[0, 3]'),
+            stride: range('stride', 1, 8, '[1, 3]'),
+          },
+          'variant ranges',
+        ),
+      },
+      'variant',
+    ),
+    strict(
+      {
+        kind: z.literal('cnn-parameters'),
+        template,
+        ranges: strict(
+          {
+            size: range('size', 1, 512, '[16, 128]'),
+            channels: range('channels', 1, 64, '[1, 8]'),
+            filters: range('filters', 1, 512, '[2, 64]'),
+            units: range('units', 1, 1000, '[2, 64]'),
+          },
+          'variant ranges',
+        ),
+      },
+      'variant',
+    ),
+  ],
+  { error: () => `\`variant.kind\` is one of ${variantKinds.join(', ')}` },
+);
+
+/** A CNN in the calculator's notation (src/tools/cnn-calculator/cnn-notation.ts). */
+const networkSchema = strict(
+  {
+    input: z.string(required('input', '"128*128*6"')).min(1),
+    layers: z.string(required('layers', '"CONV5-8\\nReLU\\nFC-27"')).min(1),
+  },
+  'network',
+);
+
 const partSchema = strict(
   {
     id: z
@@ -113,9 +201,43 @@ const partSchema = strict(
     title: z.string(required('title', '"Hyperparameters"')).min(1),
     points: z.number('a part’s `points` must be a number').positive('a part’s `points` must be positive').optional(),
     answer: answerSchema.optional(),
+    /** The network a CNN question is about, read by the MDX body (`frontmatter.parts`) and a `cnn-parameters` variant. */
+    network: networkSchema.optional(),
+    variant: variantSchema.optional(),
   },
   'part',
 );
+
+type PartData = z.infer<typeof partSchema>;
+
+/** Checks of a variant that need its part: placeholders the kind fills, and the network it draws from. */
+function variantProblems(part: PartData): Array<{ path: string[]; message: string }> {
+  const { variant } = part;
+  if (!variant) return [];
+  const where = `part ${part.id}: \`variant.template\``;
+  const problems: Array<{ path: string[]; message: string }> = [];
+  const scanned = scanTemplate(variant.template);
+  // The depth range decides which {widthN} exist; when it is itself invalid its own message suffices.
+  const depth: unknown = variant.kind === 'mlp-parameters' ? variant.ranges.depth : [0];
+  const known = Array.isArray(depth) ? knownPlaceholders(variant.kind, Number(depth[0])) : undefined;
+  if (!scanned.ok) problems.push({ path: ['variant', 'template'], message: `${where}: ${scanned.message}` });
+  else if (known) {
+    const unknown = unknownPlaceholders(scanned.pieces, known);
+    if (unknown.length > 0) {
+      problems.push({
+        path: ['variant', 'template'],
+        message: `${where} uses ${unknown.map((name) => `{${name}}`).join(', ')}, which a ${variant.kind} variant does not fill; it fills ${known.map((name) => `{${name}}`).join(', ')}`,
+      });
+    }
+  }
+  if (variant.kind === 'cnn-parameters' && !part.network) {
+    problems.push({
+      path: ['variant'],
+      message: `part ${part.id}: a cnn-parameters variant keeps the layers of the part’s \`network\`; add \`network: { input: "128*128*6", layers: … }\` to the part`,
+    });
+  }
+  return problems;
+}
 
 export const problemSchema = strict(
   {
@@ -144,6 +266,11 @@ export const problemSchema = strict(
       message: `part ids must be unique; repeated: ${repeated.join(', ')}`,
     });
   }
+  for (const [index, part] of problem.parts.entries()) {
+    for (const { path, message } of variantProblems(part)) {
+      context.addIssue({ code: 'custom', path: ['parts', index, ...path], message });
+    }
+  }
   const scored = problem.parts.filter((part) => part.points !== undefined);
   if (scored.length === 0) return;
   if (scored.length !== problem.parts.length) {
@@ -169,6 +296,8 @@ export const problemSchema = strict(
 export type ExamData = z.infer<typeof examSchema>;
 export type ProblemData = z.infer<typeof problemSchema>;
 export type AnswerKeyData = z.infer<typeof answerSchema>;
+export type VariantData = z.infer<typeof variantSchema>;
+export type NetworkData = z.infer<typeof networkSchema>;
 
 /** Newest first: by year, then by season within the academic calendar. */
 export function termSortKey(term: string): number {

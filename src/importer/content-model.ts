@@ -141,6 +141,15 @@ function readOptions(element: MdxJsxFlowElement): ModelOption[] {
   });
 }
 
+/** `<div data-variant-question>` only marks the question that "New numbers" replaces: what it holds is the exam's. */
+function unwrapVariantQuestion(node: RootContent): RootContent[] {
+  const marked =
+    node.type === 'mdxJsxFlowElement' &&
+    node.name === 'div' &&
+    node.attributes.some((entry) => entry.type === 'mdxJsxAttribute' && entry.name === 'data-variant-question');
+  return marked ? node.children : [node];
+}
+
 export function readProblemMdx(text: string): ModelProblem {
   const { data, body } = splitFrontmatter(text);
   const tree = parser.parse(body);
@@ -158,7 +167,7 @@ export function readProblemMdx(text: string): ModelProblem {
     const question: RootContent[] = [];
     let options: ModelOption[] = [];
     let solution = '';
-    for (const child of part.children as RootContent[]) {
+    for (const child of (part.children as RootContent[]).flatMap(unwrapVariantQuestion)) {
       const optionsElement = element(child, 'Options');
       const solutionElement = element(child, 'Solution');
       if (optionsElement) options = readOptions(optionsElement);

@@ -26,7 +26,7 @@ describe('numeric answers', () => {
     (text) => {
       const parsed = parseAnswerNumber(text);
       expect(parsed.ok, `"${text}" should not be a number`).toBe(false);
-      if (!parsed.ok) expect(parsed.message).toMatch(/Enter a number such as 59/);
+      if (!parsed.ok) expect(parsed.message).toMatch(/Enter a number such as 42/);
     },
   );
 

@@ -7,7 +7,8 @@ import { isDecimalNumeral } from '../ui/number-field';
 
 export type ParsedAnswer = { ok: true; value: number } | { ok: false; message: string };
 
-export const ANSWER_FORMAT = 'Enter a number such as 59, 0.25, 1.5e-3, 1/16 or 12,345.';
+// Shown before any solution is revealed, so no example may be an exam's answer (59 was 2(a)'s).
+export const ANSWER_FORMAT = 'Enter a number such as 42, 0.25, 1.5e-3, 1/16 or 12,345.';
 
 /** "12,345.5" → "12345.5" when every separator sits between groups of three digits; else null. */
 function withoutThousands(text: string): string | null {

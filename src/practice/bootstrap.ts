@@ -5,17 +5,20 @@
  */
 import { element, optionCheckboxes } from './dom';
 import { DATA_ID, storageKey, type PracticePageData } from './page-data';
+import type * as VariantUi from './variant-ui';
 
 function buildPart(section: HTMLElement, part: PracticePageData['parts'][number]): HTMLElement | null {
   const { anchor, label, kind } = part;
   const box = element('div', { className: 'practice-part' });
   box.dataset['practicePart'] = anchor;
+  // The controls for the exam's own numbers, set aside while "New numbers" is on.
+  const official = element('div', { className: 'practice-official' });
   const solution = section.querySelector<HTMLDetailsElement>(':scope > details.solution');
   if (kind === 'self') {
     if (!solution) return null;
     const set = element(
       'fieldset',
-      { className: 'practice-self', hidden: true },
+      { className: 'practice-self', hidden: !solution.open },
       element('legend', {}, `How did you do on ${label}?`),
     );
     for (const [value, text] of [
@@ -25,12 +28,20 @@ function buildPart(section: HTMLElement, part: PracticePageData['parts'][number]
     ] as const) {
       set.append(element('label', {}, element('input', { type: 'radio', name: `self-${anchor}`, value }), ` ${text}`));
     }
-    box.append(set);
+    // Here, not in the engine: a solution opened before the engine loads must show the choice too.
+    solution.addEventListener('toggle', () => {
+      if (solution.open) set.hidden = false;
+    });
+    // Shown by CSS only while the choice is hidden, so the box never looks empty.
+    official.append(
+      set,
+      element('p', { className: 'practice-self-hint' }, 'Reveal the solution, then mark how you did.'),
+    );
   } else {
     if (kind === 'choices' && !optionCheckboxes(section, `Your answer to ${label}`)) return null;
     if (kind === 'number') {
       const errorId = `practice-error-${anchor}`;
-      box.append(
+      official.append(
         element('label', { htmlFor: `practice-answer-${anchor}` }, 'Your answer'),
         ' ',
         element('input', {
@@ -43,15 +54,20 @@ function buildPart(section: HTMLElement, part: PracticePageData['parts'][number]
         element('p', { id: errorId, className: 'practice-error', hidden: true }),
       );
     }
-    box.append(element('button', { type: 'button', className: 'practice-check' }, 'Check answer'));
+    official.append(element('button', { type: 'button', className: 'practice-check' }, 'Check answer'));
   }
   const link = element('a', { href: `#${anchor}-solution`, className: 'practice-show' }, 'Show solution');
-  box.append(element('p', {}, element('span', { className: 'practice-result' }), ' ', link));
-  box.querySelector('.practice-result')?.setAttribute('role', 'status');
+  official.append(element('p', {}, element('span', { className: 'practice-result' }), ' ', link));
+  official.querySelector('.practice-result')?.setAttribute('role', 'status');
+  box.append(official);
   if (solution) solution.before(box);
   else section.append(box);
   return box;
 }
+
+/** The variant code loads only when a student first asks for new numbers (or opens a link to some). */
+let variants: Promise<typeof VariantUi> | undefined;
+const loadVariants = () => (variants ??= import('./variant-ui'));
 
 function start(): void {
   const dataNode = document.getElementById(DATA_ID);
@@ -60,9 +76,16 @@ function start(): void {
   const data = JSON.parse(dataNode.textContent) as PracticePageData;
   for (const part of data.parts) {
     const section = document.getElementById(part.anchor)?.closest<HTMLElement>('section.part');
-    if (section) buildPart(section, part);
+    const box = section && buildPart(section, part);
+    if (!box || !data.variants[part.anchor]) continue;
+    const button = element('button', { type: 'button', className: 'practice-new-numbers' }, 'New numbers');
+    button.addEventListener('click', () => void loadVariants().then((ui) => ui.newNumbers(data, part.anchor)));
+    box.append(element('p', { className: 'practice-variant-actions' }, button));
   }
   panel.hidden = false;
+  if (new URLSearchParams(location.search).has('variant')) {
+    void loadVariants().then((ui) => ui.variantsFromAddress(data, panel));
+  }
 
   let loading: Promise<void> | undefined;
   let ready = false;
@@ -77,6 +100,8 @@ function start(): void {
   const replayLater = (event: Event) => {
     const target = event.target;
     if (ready || !(target instanceof HTMLElement) || !areas().some((area) => area.contains(target))) return;
+    // New numbers have their own script and never touch saved answers: nothing to wait for.
+    if (target.closest('.practice-variant, .practice-variant-actions')) return;
     const button = event.type === 'click' ? target.closest('button') : null;
     const replayed: Event | undefined =
       event.type === 'change'

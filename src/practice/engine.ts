@@ -163,10 +163,6 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
     });
     box.querySelector('.practice-self')?.addEventListener('change', () => void check(part, box, true));
     const solution = box.closest('section.part')?.querySelector<HTMLDetailsElement>(':scope > details.solution');
-    solution?.addEventListener('toggle', () => {
-      const set = box.querySelector<HTMLElement>('.practice-self');
-      if (set && solution.open) set.hidden = false;
-    });
     // The link opens the solution even when the address already points at it (no hashchange then).
     box.querySelector('.practice-show')?.addEventListener('click', () => {
       if (solution) solution.open = true;

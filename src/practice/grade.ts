@@ -10,6 +10,8 @@ export const rules = {
     'Multiple choice: each correct option you tick earns its share of the points and each wrong option you tick takes one share away, never below zero.',
   number: 'Numbers: full points within the accepted range, none outside it.',
   self: 'Parts without a key: compare with the solution and mark yourself: “Got it” full points, “Partly” half, “Missed it” none.',
+  variant:
+    '“New numbers” questions are for practice only: they are checked exactly but never scored, and your score for the exam’s own numbers stays as it is.',
 } as const;
 
 export interface ChoicesResult {

@@ -36,8 +36,8 @@ const problem = (parts: object[]) => ({ number: 1, points: 4, parts }) as never;
 describe('reading the MDX body', () => {
   it('finds option ids and solutions per part', () => {
     expect(readBodyParts(body)).toEqual([
-      { id: 'a', options: ['i', 'ii', 'iii'], hasSolution: true },
-      { id: 'b', options: [], hasSolution: false },
+      { id: 'a', options: ['i', 'ii', 'iii'], hasSolution: true, hasVariantQuestion: false },
+      { id: 'b', options: [], hasSolution: false, hasVariantQuestion: false },
     ]);
   });
 });
@@ -84,5 +84,60 @@ describe('answer keys', () => {
   it('shares a problem’s points between parts that have none', () => {
     const parts = buildProblemKeys(problem([{ id: 'a', title: 'A' }]), body, 'p.mdx');
     expect(parts[0]).toMatchObject({ points: 4, kind: 'self' });
+  });
+});
+
+describe('parts with new numbers', () => {
+  const marked = `<Part id="a">
+
+<div data-variant-question>
+
+How many parameters?
+
+</div>
+
+</Part>
+`;
+  const mlp = (template: string, width: [number, number] = [2, 8]) => ({
+    id: 'a',
+    title: 'A',
+    points: 4,
+    answer: { number: 59 },
+    variant: { kind: 'mlp-parameters', template, ranges: { input: [2, 8], depth: [2, 2], width } },
+  });
+
+  it('finds the marked question', () => {
+    expect(readBodyParts(marked)[0], 'the part marks its question').toMatchObject({ hasVariantQuestion: true });
+  });
+
+  it('accept a variant that draws questions around a marked question', () => {
+    const [part] = buildProblemKeys(problem([mlp('{input} inputs')]), marked, 'p.mdx');
+    expect(part, 'the variant does not change the official key').toMatchObject({ kind: 'number' });
+  });
+
+  it('fail naming the file and part when the question is not marked, or marked without a variant', () => {
+    expect(() => buildProblemKeys(problem([mlp('{input} inputs')]), body, 'p.mdx')).toThrow(
+      'p.mdx, part a: the part has a `variant` but its question is not marked; wrap the text (and options) whose numbers change in <div data-variant-question> … </div>',
+    );
+    expect(() =>
+      buildProblemKeys(problem([{ id: 'a', title: 'A', points: 4, answer: { number: 1 } }]), marked, 'p.mdx'),
+    ).toThrow('p.mdx, part a: <div data-variant-question> marks a question, but the part has no `variant`');
+  });
+
+  it('fail naming the file and part when the variant cannot draw a question', () => {
+    const impossible = {
+      id: 'a',
+      title: 'A',
+      points: 4,
+      answer: { number: 1 },
+      variant: {
+        kind: 'conv-output',
+        template: '{size}',
+        ranges: { size: [1, 2], channels: [1, 1], filters: [1, 1], kernel: [9, 9], padding: [0, 0], stride: [1, 1] },
+      },
+    };
+    expect(() => buildProblemKeys(problem([impossible]), marked, 'p.mdx')).toThrow(
+      'p.mdx, part a: the variant cannot draw a question: no kernel, padding and stride of the ranges fit',
+    );
   });
 });

@@ -6,7 +6,8 @@
 import type { AnswerKeyData, ProblemData } from '../exams/schema';
 import { partAnchor, solutionLabel } from '../exams/anchors';
 import { countDenseParams } from '../tools/mlp-counter/dense-params';
-import { readBodyParts } from './mdx-parts';
+import { readBodyParts, type BodyPart } from './mdx-parts';
+import { variantGenerator } from './variants';
 
 export interface ChoicesKey {
   kind: 'choices';
@@ -55,6 +56,26 @@ function keyOf(answer: AnswerKeyData, options: string[], where: string): PartKey
   return { kind: 'number', value: counted.value.total, ...tolerance };
 }
 
+/**
+ * A part's "New numbers" must draw questions and mark the question it replaces, and a marked
+ * question needs a variant; throws naming the file and part otherwise.
+ */
+function checkVariant(part: ProblemInput['parts'][number], inBody: BodyPart | undefined, where: string): void {
+  const marked = inBody?.hasVariantQuestion ?? false;
+  if (!part.variant) {
+    if (marked)
+      throw new Error(`${where}: <div data-variant-question> marks a question, but the part has no \`variant\``);
+    return;
+  }
+  if (!marked) {
+    throw new Error(
+      `${where}: the part has a \`variant\` but its question is not marked; wrap the text (and options) whose numbers change in <div data-variant-question> … </div>`,
+    );
+  }
+  const setup = variantGenerator({ variant: part.variant, network: part.network });
+  if (!setup.ok) throw new Error(`${where}: the variant cannot draw a question: ${setup.message}`);
+}
+
 /** Every part with its key; throws naming the file and part when a part cannot be graded. */
 export function buildProblemKeys(problem: ProblemInput, body: string, filePath: string): KeyedPart[] {
   const bodyParts = readBodyParts(body);
@@ -63,6 +84,7 @@ export function buildProblemKeys(problem: ProblemInput, body: string, filePath: 
   return problem.parts.map((part) => {
     const where = `${filePath}, part ${part.id}`;
     const inBody = bodyParts.find((candidate) => candidate.id === part.id);
+    checkVariant(part, inBody, where);
     const key: PartKey = part.answer ? keyOf(part.answer, inBody?.options ?? [], where) : { kind: 'self' };
     if (key.kind === 'self' && !inBody?.hasSolution) {
       throw new Error(

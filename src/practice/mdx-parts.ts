@@ -1,13 +1,15 @@
 /**
  * What the answer keys need from a problem's MDX body, read from the source text line by line (no
  * regular expression over whole lines, so nothing backtracks): per `<Part id="…">`, the ids of its
- * `<Options>` list items (`- (iii) …` → `iii`) and whether it has a `<Solution>`.
+ * `<Options>` list items (`- (iii) …` → `iii`), whether it has a `<Solution>`, and whether it marks
+ * the question that "New numbers" replaces (`<div data-variant-question>`).
  */
 
 export interface BodyPart {
   id: string;
   options: string[];
   hasSolution: boolean;
+  hasVariantQuestion: boolean;
 }
 
 function partIdOf(line: string): string | null {
@@ -37,7 +39,7 @@ export function readBodyParts(body: string): BodyPart[] {
   for (const line of body.split('\n')) {
     const id = partIdOf(line);
     if (id !== null) {
-      current = { id, options: [], hasSolution: false };
+      current = { id, options: [], hasSolution: false, hasVariantQuestion: false };
       parts.push(current);
       continue;
     }
@@ -48,6 +50,7 @@ export function readBodyParts(body: string): BodyPart[] {
     } else if (line.includes('<Options')) inOptions = true;
     else if (line.includes('</Options>')) inOptions = false;
     else if (line.includes('<Solution')) current.hasSolution = true;
+    else if (line.includes('<div data-variant-question')) current.hasVariantQuestion = true;
     else if (inOptions) {
       const option = optionIdOf(line);
       if (option !== null) current.options.push(option);

@@ -20,20 +20,43 @@ describe('checkOfficialDenseTotal', () => {
   });
 });
 
-describe('officialDenseAnswer (the props from the content)', () => {
+describe('officialDenseAnswer (the network from the part’s computed key in the frontmatter)', () => {
+  const frontmatter = {
+    parts: [
+      { id: 'a', answer: { computed: 'mlp-parameters', input: 4, layers: [7, 3] } },
+      { id: 'b', answer: { number: 12 } },
+    ],
+  };
+
   it('returns the count with its working when the official answer agrees', () => {
-    expect(officialDenseAnswer({ input: 4, layers: [7, 3], official: 59 }).totalFormula).toBe('35 + 24 = 59');
+    expect(officialDenseAnswer({ frontmatter, part: 'a', official: 59 }).totalFormula).toBe('35 + 24 = 59');
   });
 
   it('stops the build with the tool and the prop named', () => {
-    expect(() => officialDenseAnswer({ input: 4, layers: [7, 3], official: 49 })).toThrow(
+    expect(() => officialDenseAnswer({ frontmatter, part: 'a', official: 49 })).toThrow(
       'MlpOfficialAnswer: prop `official` disagrees with the counter. The official answer is 49 parameters but the counter gives 59',
     );
-    expect(() => officialDenseAnswer({ input: 4, layers: [7, 3], official: '59' })).toThrow(
+    expect(() => officialDenseAnswer({ frontmatter, part: 'a', official: '59' })).toThrow(
       'MlpOfficialAnswer: prop `official` must be a whole number from 0 to 9,007,199,254,740,991, got "59".',
     );
-    expect(() => officialDenseAnswer({ input: 4, layers: '7, 3', official: 59 })).toThrow(
-      'prop `layers` must be a non-empty list',
+  });
+
+  it('names the part when it is missing or has no computed key', () => {
+    expect(() => officialDenseAnswer({ frontmatter, part: 'c', official: 59 })).toThrow(
+      'MlpOfficialAnswer: prop `part` names part "c", which the frontmatter `parts` does not have (it has a, b)',
+    );
+    expect(() => officialDenseAnswer({ frontmatter, part: 'b', official: 59 })).toThrow(
+      'MlpOfficialAnswer: prop `part` names part "b", whose `answer` is not `{ computed: mlp-parameters',
+    );
+    expect(() => officialDenseAnswer({ part: 'a', official: 59 }), 'frontmatter not passed').toThrow(
+      'which the frontmatter `parts` does not have (it has none)',
+    );
+  });
+
+  it('checks the key’s network like any prop', () => {
+    const broken = { parts: [{ id: 'a', answer: { computed: 'mlp-parameters', input: 4, layers: [] } }] };
+    expect(() => officialDenseAnswer({ frontmatter: broken, part: 'a', official: 59 })).toThrow(
+      'prop `part.answer.layers` must be a non-empty list',
     );
   });
 });
