@@ -20,7 +20,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   // studyGuide() completes `astro build`: woff2-only KaTeX fonts, KaTeX CSS purge, Pagefind index.
   // It comes first so its MDX source check runs before the MDX compiler sees the file.
-  integrations: [studyGuide(), mdx(), preact()],
+  integrations: [studyGuide(), mdx({ optimize: true }), preact()],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins }),
   },

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 interface Step {
   name?: string;
   uses?: string;
+  with?: Record<string, string>;
   run?: string;
   env?: Record<string, string>;
 }
@@ -72,6 +73,16 @@ describe('the GitHub Pages workflow', () => {
     expect(build, 'build step exists').toBeGreaterThanOrEqual(0);
     expect(e2e, 'e2e runs after the build').toBeGreaterThan(build);
     expect(upload, 'upload happens after the e2e tests').toBeGreaterThan(e2e);
+  });
+
+  it('restores Astro’s cache after installing and before building, so unchanged papers are not printed again', () => {
+    const job = workflow.jobs['build-and-test']!;
+    const install = stepIndex(job, (step) => step.run?.startsWith('npm ci') === true);
+    const cache = stepIndex(job, (step) => step.uses?.startsWith('actions/cache') === true);
+    const build = stepIndex(job, (step) => step.run === 'npm run build');
+    expect(job.steps[cache]?.with?.['path'], 'the cache holds Astro’s cache folder').toBe('node_modules/.astro');
+    expect(cache, 'restored after npm ci, which would empty it').toBeGreaterThan(install);
+    expect(build, 'restored before the build').toBeGreaterThan(cache);
   });
 
   it('never deploys a site without its exam papers: every build there requires the PDFs', () => {

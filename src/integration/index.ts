@@ -18,6 +18,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
  */
 export function studyGuide(): AstroIntegration {
   let base = '/';
+  let paperCache: string | undefined;
   let chromium: Promise<ChromiumLaunch> | undefined;
   return {
     name: 'study-guide',
@@ -29,6 +30,7 @@ export function studyGuide(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         base = normalizeBasePath(config.base);
+        paperCache = fileURLToPath(new URL('study-guide-papers/', config.cacheDir));
       },
       // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing.
       'astro:build:start': () => {
@@ -48,6 +50,7 @@ export function studyGuide(): AstroIntegration {
           outDir,
           base,
           chromium,
+          cacheDir: paperCache,
           info: (message) => logger.info(message),
           warn: (message) => logger.warn(message),
           alongside: async () => {

@@ -2,6 +2,7 @@ import {
   accessSync,
   constants,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   rmdirSync,
@@ -9,6 +10,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -119,6 +121,8 @@ export interface PaperOptions {
   /** The site's base path, normalised ("/" or "/guide/"). */
   base: string;
   env?: NodeJS.ProcessEnv;
+  /** Where papers of earlier builds are kept (Astro's cache folder); none are kept when absent. */
+  cacheDir?: string | undefined;
   /** Chromium started earlier (launchChromium); started here when absent. Closed by makePapers. */
   chromium?: Promise<ChromiumLaunch> | undefined;
   /** Work to run while the papers print (the search index); the pages change only once it is done. */
@@ -172,7 +176,7 @@ export async function makePapers(options: PaperOptions): Promise<PaperResult> {
   const files = printed.files.sort((a, b) => a.path.localeCompare(b.path));
   if (files.length > 0) {
     options.info(
-      `Printed ${files.length} exam papers to PDF (${paperFormat}) in ${printed.seconds.toFixed(1)} s once the pages were built (Playwright and Chromium had started in ${printed.launchSeconds.toFixed(1)} s during the build): ${files
+      `Printed ${files.length} exam papers to PDF (${paperFormat}) in ${printed.seconds.toFixed(1)} s once the pages were built (Playwright and Chromium had started in ${printed.launchSeconds.toFixed(1)} s during the build${printed.reused > 0 ? `; ${printed.reused * paperKinds.length} unchanged since an earlier build, copied from the cache` : ''}): ${files
         .map((file) => `${withBase(base, file.path)} ${formatFileSize(file.bytes)}`)
         .join(', ')}`,
     );
@@ -180,21 +184,24 @@ export async function makePapers(options: PaperOptions): Promise<PaperResult> {
   return { files, seconds };
 }
 
-type Printed = { files: PaperResult['files']; seconds: number; launchSeconds: number } | { skipped: string };
+type Printed =
+  { files: PaperResult['files']; seconds: number; launchSeconds: number; reused: number } | { skipped: string };
 
 async function printPapers(exams: readonly string[], options: PaperOptions): Promise<Printed> {
   const started = performance.now();
   const env = options.env ?? process.env;
   const launch = await (options.chromium ?? launchChromium(env));
   if ('problem' in launch) {
-    if (exams.length === 0) return { files: [], seconds: 0, launchSeconds: 0 };
+    if (exams.length === 0) return { files: [], seconds: 0, launchSeconds: 0, reused: 0 };
     if (pdfRequiredBy(env)) throw new Error(skippedMessage(launch.problem, true));
     return { skipped: launch.problem };
   }
   const { browser } = launch;
   const files: PaperResult['files'] = [];
+  let reused = 0;
+  const usedKeys = new Set<string>();
   try {
-    if (exams.length === 0) return { files, seconds: 0, launchSeconds: launch.seconds };
+    if (exams.length === 0) return { files, seconds: 0, launchSeconds: launch.seconds, reused };
     const server = await startServer({ root: options.outDir, base: options.base });
     try {
       // JavaScript off: the papers are the server-rendered pages, nothing hydrates or changes them.
@@ -203,13 +210,21 @@ async function printPapers(exams: readonly string[], options: PaperOptions): Pro
         colorScheme: 'light',
         viewport: { width: textWidthPx, height: 1000 },
       });
-      const jobs = exams.flatMap((exam) => paperKinds.map((kind) => ({ exam, kind })));
-      // Two pages at a time: Chromium renders them in parallel on the two cores builds run on.
-      await inBatches(jobs, 2, async ({ exam, kind }) => {
-        const path = paperPdfPath(exam, kind);
-        const pdf = await printPaper(await context.newPage(), new URL(paperRoutePath(exam), server.url).href, kind);
-        writeFileSync(join(options.outDir, path), pdf);
-        files.push({ path, bytes: pdf.length });
+      // Two exams at a time: Chromium renders them in parallel on the two cores builds run on.
+      await inBatches(exams, 2, async (exam) => {
+        const cached = options.cacheDir ? cachedPapers(options.cacheDir, options.outDir, exam) : undefined;
+        if (cached) usedKeys.add(cached.key);
+        let pdfs = cached?.pdfs;
+        if (pdfs) reused += 1;
+        else {
+          pdfs = await printExamPapers(await context.newPage(), new URL(paperRoutePath(exam), server.url).href);
+          cached?.keep(pdfs);
+        }
+        for (const [kind, pdf] of pdfs) {
+          const path = paperPdfPath(exam, kind);
+          writeFileSync(join(options.outDir, path), pdf);
+          files.push({ path, bytes: pdf.length });
+        }
       });
       // The browser's connections go first, so the server has nothing left to wait for.
       await context.close();
@@ -219,7 +234,53 @@ async function printPapers(exams: readonly string[], options: PaperOptions): Pro
   } finally {
     await browser.close();
   }
-  return { files, seconds: (performance.now() - started) / 1000, launchSeconds: launch.seconds };
+  if (options.cacheDir) pruneCache(options.cacheDir, usedKeys);
+  return { files, seconds: (performance.now() - started) / 1000, launchSeconds: launch.seconds, reused };
+}
+
+/**
+ * Papers of earlier builds, kept in Astro's cache folder under a hash of what they are printed
+ * from: the print route's HTML, the stylesheets it links (fonts and images carry content hashes in
+ * their names there) and the printing code itself. An exam whose paper did not change is copied,
+ * not printed again; at a thousand problem pages printing is most of a build.
+ */
+function cachedPapers(
+  cacheDir: string,
+  outDir: string,
+  exam: string,
+): { key: string; pdfs: Map<PaperKind, Buffer> | undefined; keep: (pdfs: Map<PaperKind, Buffer>) => void } {
+  const key = paperInputsHash(outDir, exam);
+  const fileOf = (kind: PaperKind) => join(cacheDir, `${key}-${kind}.pdf`);
+  const complete = paperKinds.every((kind) => existsSync(fileOf(kind)));
+  return {
+    key,
+    pdfs: complete ? new Map(paperKinds.map((kind) => [kind, readFileSync(fileOf(kind))])) : undefined,
+    keep: (pdfs) => {
+      mkdirSync(cacheDir, { recursive: true });
+      for (const [kind, pdf] of pdfs) writeFileSync(fileOf(kind), pdf);
+    },
+  };
+}
+
+const printingCode = [printExamPapers, preparePaper].map(String).join('\n');
+
+export function paperInputsHash(outDir: string, exam: string): string {
+  const hash = createHash('sha256').update(printingCode);
+  const html = readFileSync(join(outDir, paperRoutePath(exam), 'index.html'), 'utf8');
+  hash.update(html);
+  for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+    const href = match[1] ?? '';
+    const file = join(outDir, href.slice(href.indexOf('/_astro/') + 1));
+    hash.update(existsSync(file) ? readFileSync(file) : href);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Drops cached papers this build did not use, so the cache holds one set per exam. */
+function pruneCache(cacheDir: string, used: ReadonlySet<string>): void {
+  if (!existsSync(cacheDir)) return;
+  for (const file of readdirSync(cacheDir))
+    if (!used.has(file.slice(0, file.indexOf('-')))) rmSync(join(cacheDir, file), { force: true });
 }
 
 async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -246,11 +307,11 @@ function updateExamPage(outDir: string, exam: string, change: (html: string) => 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
- * Loads the print route, makes it the paper of this kind (the body's class, which paper.css reads,
- * and the document's title, which becomes the PDF's) and prints it. Any failed request (a missing
- * font, say) fails the build.
+ * Loads an exam's print route once and prints every kind of paper from it: each time the page is
+ * made that paper (the body's class, which paper.css reads, and the document's title, which
+ * becomes the PDF's). Any failed request (a missing font, say) fails the build.
  */
-async function printPaper(page: Page, url: string, kind: PaperKind): Promise<Buffer> {
+async function printExamPapers(page: Page, url: string): Promise<Map<PaperKind, Buffer>> {
   const failures: string[] = [];
   page.on('requestfailed', (request) =>
     failures.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
@@ -262,23 +323,29 @@ async function printPaper(page: Page, url: string, kind: PaperKind): Promise<Buf
   if (!response?.ok())
     throw new Error(`could not load the print route ${url} (HTTP ${response?.status() ?? 'no response'})`);
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  const title = await page.evaluate(preparePaper, {
-    bodyClass: paperBodyClass(kind),
-    titleAttribute: `data-title-${kind}`,
-  });
-  if (failures.length > 0) throw new Error(`the paper ${url} could not load: ${failures.join(', ')}`);
-  const pdf = await page.pdf({
-    format: paperFormat,
-    margin: paperMargin,
-    printBackground: true,
-    tagged: true,
-    outline: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: `<div style="width:100%;margin:0 0.75in;display:flex;justify-content:space-between;gap:1em;font:8pt 'Times New Roman','Liberation Serif',Times,serif;color:#333"><span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-  });
+  const pdfs = new Map<PaperKind, Buffer>();
+  for (const kind of paperKinds) {
+    const title = await page.evaluate(preparePaper, {
+      bodyClass: paperBodyClass(kind),
+      titleAttribute: `data-title-${kind}`,
+    });
+    if (failures.length > 0) throw new Error(`the paper ${url} could not load: ${failures.join(', ')}`);
+    pdfs.set(
+      kind,
+      await page.pdf({
+        format: paperFormat,
+        margin: paperMargin,
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="width:100%;margin:0 0.75in;display:flex;justify-content:space-between;gap:1em;font:8pt 'Times New Roman','Liberation Serif',Times,serif;color:#333"><span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+      }),
+    );
+  }
   await page.close();
-  return pdf;
+  return pdfs;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
-import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import { refuseUntrustedTex, rehypeKatexStrict } from './rehype-katex-strict';
+import { rehypeKatexStrict } from './rehype-katex-strict';
 import { rehypeMathPresentation } from './rehype-math-presentation';
 import { remarkContentChecks } from './remark-content-checks';
 import { remarkExamParts } from './remark-exam-parts';
@@ -19,8 +18,4 @@ import { remarkExamParts } from './remark-exam-parts';
 export const remarkPlugins = [remarkMath, remarkExamParts, remarkContentChecks] satisfies RemarkPlugins;
 
 /** KaTeX at build time, a formula that does not parse fails the build, then search and layout treatment. */
-export const rehypePlugins = [
-  [rehypeKatex, { trust: refuseUntrustedTex }],
-  rehypeKatexStrict,
-  rehypeMathPresentation,
-] satisfies RehypePlugins;
+export const rehypePlugins = [rehypeKatexStrict, rehypeMathPresentation] satisfies RehypePlugins;

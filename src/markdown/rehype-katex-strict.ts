@@ -1,6 +1,10 @@
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import katex from 'katex';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { presentFormula } from './rehype-math-presentation';
 
 declare module 'vfile' {
   interface DataMap {
@@ -15,8 +19,7 @@ declare module 'vfile' {
 
 /**
  * KaTeX's `trust` stays off, but returning `false` would render `\\href{javascript:…}` or
- * `\\includegraphics` as red text and ship it. Throwing makes rehype-katex report the formula,
- * and the strict check below then fails the build naming it.
+ * `\\includegraphics` as red text and ship it. Throwing fails the build naming the formula.
  */
 export class UntrustedTexError extends Error {}
 
@@ -27,25 +30,77 @@ export function refuseUntrustedTex(context: { command: string }): boolean {
 }
 
 /**
- * rehype-katex reports a formula it cannot parse as a warning and renders red error text,
- * which would ship silently. Run right after it, this turns the first such warning into a
- * build failure naming the file, the line and the formula.
+ * Formulas already rendered in this process, presented (search reading, focusable display box)
+ * and ready to copy. A build renders the same formulas on many pages ($x$, $W^{[l]}$, every copy of
+ * an exam); KaTeX plus re-parsing its HTML was the pipeline's largest cost. Bounded so a huge
+ * corpus cannot hold every formula it ever saw.
+ */
+const rendered = new Map<string, ElementContent[]>();
+const RENDERED_LIMIT = 20_000;
+
+/**
+ * Renders `$…$` and `$$…$$` (the `math-inline`/`math-display` elements of remark-math) with
+ * KaTeX at build time. A formula KaTeX cannot parse, or one using a command kept behind `trust`,
+ * fails the build naming the file, the line and the formula, instead of shipping red error text.
  */
 export function rehypeKatexStrict() {
-  return (_tree: Root, file: VFile) => {
-    const failure = file.messages.find((message) => message.source === 'rehype-katex');
-    if (!failure) return;
-    const element = failure.ancestors?.at(-1);
-    const tex = element ? toText(element as Root).trim() : '';
+  return (tree: Root, file: VFile) => {
+    visitParents(tree, 'element', (element: Element, parents) => {
+      const classes = element.properties['className'];
+      const classList = Array.isArray(classes) ? classes : [];
+      const display = classList.includes('math-display');
+      if (!display && !classList.includes('math-inline')) return undefined;
+      // remark-math writes display math as <pre><code class="language-math math-display">: the
+      // formula replaces the <pre>.
+      const wrapper = parents.at(-1);
+      const inPre = element.tagName === 'code' && wrapper?.type === 'element' && wrapper.tagName === 'pre';
+      const scope = inPre ? wrapper : element;
+      const parent = parents.at(inPre ? -2 : -1);
+      if (!parent) return undefined;
+      const tex = toText(element, { whitespace: 'pre' });
+      const key = `${display ? 'display' : 'inline'} ${tex}`;
+      let formula = rendered.get(key);
+      if (!formula) {
+        formula = render(tex, display, element, file);
+        if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+        rendered.set(key, formula);
+      }
+      parent.children.splice(parent.children.indexOf(scope), 1, ...formula.map(copyNode));
+      return SKIP;
+    });
+  };
+}
+
+/**
+ * A deep copy of rendered KaTeX (elements and text only), so later plugins may change the page's
+ * copy; several times faster than structuredClone on these small trees.
+ */
+function copyNode(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return { ...node };
+  const properties = { ...node.properties };
+  const className = properties['className'];
+  if (Array.isArray(className)) properties['className'] = [...className];
+  return { type: 'element', tagName: node.tagName, properties, children: node.children.map(copyNode) };
+}
+
+function render(tex: string, display: boolean, element: Element, file: VFile): ElementContent[] {
+  let html: string;
+  try {
+    html = katex.renderToString(tex, { displayMode: display, throwOnError: true, trust: refuseUntrustedTex });
+  } catch (error) {
     // The MDX pipeline does not always carry positions down to the math element; the formula's
     // own text still finds its line in the source.
-    const line = failure.line ?? lineOf(String(file.value), tex);
-    const where = file.data.place ?? (line === undefined ? file.path : `${file.path}:${line}:${failure.column ?? 1}`);
-    const reason = failure.cause instanceof Error ? failure.cause.message : failure.reason;
-    const formula = tex.length > 60 ? `${tex.slice(0, 57)}…` : tex;
-    if (failure.cause instanceof UntrustedTexError) file.fail(`${where}: ${failure.cause.message} ($${formula}$)`);
-    file.fail(`${where}: a formula does not parse in KaTeX${formula ? ` ($${formula}$)` : ''}: ${reason}`);
-  };
+    const start = element.position?.start;
+    const line = start?.line ?? lineOf(String(file.value), tex.trim());
+    const where = file.data.place ?? (line === undefined ? file.path : `${file.path}:${line}:${start?.column ?? 1}`);
+    const shown = tex.trim().length > 60 ? `${tex.trim().slice(0, 57)}…` : tex.trim();
+    if (error instanceof UntrustedTexError) file.fail(`${where}: ${error.message} ($${shown}$)`);
+    const reason = error instanceof Error ? error.message : String(error);
+    file.fail(`${where}: a formula does not parse in KaTeX${shown ? ` ($${shown}$)` : ''}: ${reason}`);
+  }
+  const nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
+  presentFormula(nodes, tex);
+  return nodes;
 }
 
 /** The line where `text` starts in `source`, whitespace-insensitive (hast text collapses newlines). */

@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { texToText } from './tex-to-text';
 
 /**
@@ -10,12 +9,15 @@ import { texToText } from './tex-to-text';
  * halves are hidden from Pagefind and each formula gets one plain-text reading ("σ(x) = 1/2 …")
  * in a `hidden` span: Pagefind indexes it, screens and screen readers skip it.
  *
- * Display formulas and tables can be wider than a phone: they scroll inside their own box, which
+ * KaTeX rendering (rehype-katex-strict.ts) calls presentFormula on each new formula. Display
+ * formulas and tables can be wider than a phone: they scroll inside their own box, which
  * is made focusable so keyboard users can scroll it too.
  */
 export function rehypeMathPresentation() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
+      // Formulas were presented when rendered (presentFormula); nothing inside them is a table.
+      if (classesOf(node).includes('katex')) return SKIP;
       if (node.tagName === 'table' && parent && index !== undefined) {
         parent.children[index] = {
           type: 'element',
@@ -23,34 +25,33 @@ export function rehypeMathPresentation() {
           properties: { className: ['table-scroll'], tabIndex: 0 },
           children: [node],
         };
-        return;
+        return SKIP;
       }
+      return undefined;
+    });
+  };
+}
+
+/** Presents one formula as KaTeX rendered it (`nodes`, from `tex`), in place. */
+export function presentFormula(nodes: ElementContent[], tex: string): void {
+  for (const root of nodes) {
+    if (root.type !== 'element') continue;
+    visit(root, 'element', (node: Element) => {
       const classList = classesOf(node);
       if (classList.includes('katex-html') || classList.includes('katex-mathml')) {
         node.properties['dataPagefindIgnore'] = '';
+        return SKIP;
       }
-      if (classList.includes('katex-display')) {
-        node.properties['tabIndex'] = 0;
-      }
-      if (classList.includes('katex')) {
-        const tex = findAnnotation(node);
-        if (tex !== undefined) node.children.push(searchReading(texToText(tex)));
-      }
+      if (classList.includes('katex-display')) node.properties['tabIndex'] = 0;
+      if (classList.includes('katex')) node.children.push(searchReading(texToText(tex)));
+      return undefined;
     });
-  };
+  }
 }
 
 function classesOf(node: Element): string[] {
   const classes = node.properties['className'];
   return Array.isArray(classes) ? classes.map(String) : [];
-}
-
-function findAnnotation(node: Element): string | undefined {
-  let tex: string | undefined;
-  visit(node, 'element', (child: Element) => {
-    if (child.tagName === 'annotation') tex = toText(child);
-  });
-  return tex;
 }
 
 function searchReading(text: string): ElementContent {

@@ -2,6 +2,7 @@
  * The batch-size lab without its page: its fields, the sweep over batch sizes, and the numbers its
  * sentences state (the island only lays them out).
  */
+import { memoizeRecent } from '../../maths/memo';
 import { mulberry32 } from '../../maths/random';
 import { parseFields, type NumberRule, type Validated } from '../../ui/number-field';
 import {
@@ -51,17 +52,31 @@ export interface Lab {
   seed: number;
 }
 
+const labOf = memoizeRecent(
+  ({ features, seed }: { features: number; seed: number }): Lab => ({
+    population: createPopulation(features, seed),
+    params: sharedParams(features, GAMMA, BETA),
+    seed,
+  }),
+  ({ features, seed }) => `${features} ${seed}`,
+);
+
+/** The lab of these settings; drawn once per build and visit for each (features, seed). */
 export function createLab(features: number, seed: number): Lab {
-  return { population: createPopulation(features, seed), params: sharedParams(features, GAMMA, BETA), seed };
+  return labOf({ features, seed });
 }
 
 /** Batches for each batch size come from their own stream, so changing B does not reshuffle the others. */
 const batchSeed = (seed: number, batchSize: number): number => seed * 1000 + batchSize;
 
-/** Estimation errors at every batch size of BATCH_SIZES. */
-export function batchSizeSweep(lab: Lab): EstimationError[] {
-  return BATCH_SIZES.map((b) => errorAtBatchSize(lab, b));
-}
+/**
+ * Estimation errors at every batch size of BATCH_SIZES. A lab is its features and seed, so a sweep
+ * is drawn once per build for every page showing the same lab.
+ */
+export const batchSizeSweep = memoizeRecent(
+  (lab: Lab): EstimationError[] => BATCH_SIZES.map((b) => errorAtBatchSize(lab, b)),
+  (lab) => `${lab.population.samples.cols} ${lab.seed}`,
+);
 
 /** Estimation errors at one batch size, over BATCHES batches. */
 export function errorAtBatchSize(lab: Lab, batchSize: number): EstimationError {

@@ -9,6 +9,7 @@
  */
 import { activation as activate, activationDerivative, type ActivationName } from '../../maths/activations';
 import { mulberry32, normalGenerator } from '../../maths/random';
+import { memoizeRecent } from '../../maths/memo';
 import { meanAndVariance } from '../../maths/statistics';
 import { parseFields, type NumberRule, type Validated } from '../../ui/number-field';
 import { propChecker } from '../../ui/tool-props';
@@ -315,12 +316,20 @@ export class VarianceRun {
   }
 }
 
-/** Runs a whole simulation synchronously (tests, server rendering, and light settings). */
-export function runVarianceSimulation(settings: VarianceSettings): VarianceResult {
-  const run = new VarianceRun(settings);
-  while (run.step());
-  return run.result();
-}
+/**
+ * Runs a whole simulation synchronously (tests, server rendering, and light settings). Seeded, so
+ * equal settings give equal results: each is simulated once per build (every page showing the same
+ * preset) and once per visit.
+ */
+export const runVarianceSimulation = memoizeRecent(
+  (settings: VarianceSettings): VarianceResult => {
+    const run = new VarianceRun(settings);
+    while (run.step());
+    return run.result();
+  },
+  (settings) =>
+    [settings.activation, settings.c, settings.width, settings.depth, settings.batch, settings.seed].join(' '),
+);
 
 /** One update of the explorer at its default settings (for the site's benchmark). */
 export function runDefaultVarianceSimulation(): VarianceResult {
