@@ -127,4 +127,10 @@ describe('LinePlot server-rendered SVG', () => {
     expect(svg).toContain(`<title id="${titleId}">Linear axes</title>`);
     expect(svg).toContain(`<desc id="${descId}">${linear.description}</desc>`);
   });
+
+  it('sends no data table from the server: the table is built when a reader opens "Show data"', () => {
+    const html = renderToString(<LinePlot {...linear} />);
+    expect(html, 'the fold that offers the data is there').toContain('<summary>Show data</summary>');
+    expect(html, 'but none of its rows').not.toContain('<table');
+  });
 });

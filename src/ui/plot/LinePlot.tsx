@@ -1,6 +1,10 @@
 /**
  * A line plot rendered as plain SVG by Preact: server-rendered first (readable without JavaScript
  * and in print), with the data behind a "Show data" table. Geometry comes from src/ui/plot/plot-data.ts.
+ *
+ * The table is built only when a reader opens "Show data": hundreds of rows per plot, inside folds
+ * most readers never open, were a tenth of the page's HTML and of the build's time. Without
+ * JavaScript the fold is not shown (the plot and its description remain).
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
@@ -45,6 +49,13 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
   const boxRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
   const [fitted, setFitted] = useState(false);
+  const dataRef = useRef<HTMLDetailsElement>(null);
+  const [dataShown, setDataShown] = useState(false);
+
+  // A reader may open "Show data" before the island hydrates; fill it in then.
+  useEffect(() => {
+    if (dataRef.current?.open) setDataShown(true);
+  }, []);
 
   useEffect(() => {
     const box = boxRef.current;
@@ -72,7 +83,7 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
       }),
     [width, height, xKind, yKind, props.xDomain, props.yDomain, series],
   );
-  const table = useMemo(() => buildDataTable(xLabel, series), [xLabel, series]);
+  const table = useMemo(() => (dataShown ? buildDataTable(xLabel, series) : undefined), [dataShown, xLabel, series]);
   const { area } = model;
 
   return (
@@ -165,38 +176,46 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
         ))}
       </ul>
       {model.droppedNotes.length > 0 && <p class="plot-note">{model.droppedNotes.join(' ')}</p>}
-      <details class="plot-data">
+      <details
+        class="plot-data"
+        ref={dataRef}
+        onToggle={(event) => {
+          if (event.currentTarget.open) setDataShown(true);
+        }}
+      >
         <summary>Show data</summary>
-        {/* Focusable so keyboard users can scroll a long or wide table. */}
-        <div class="plot-table-box" tabIndex={0} role="group" aria-labelledby={`${id}-caption`}>
-          <table>
-            <caption id={`${id}-caption`}>Data of “{title}”</caption>
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, index) => (
-                <tr key={index}>
-                  {row.map((cell, column) =>
-                    column === 0 ? (
-                      <th key={column} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={column}>{cell}</td>
-                    ),
-                  )}
+        {table && (
+          // Focusable so keyboard users can scroll a long or wide table.
+          <div class="plot-table-box" tabIndex={0} role="group" aria-labelledby={`${id}-caption`}>
+            <table>
+              <caption id={`${id}-caption`}>Data of “{title}”</caption>
+              <thead>
+                <tr>
+                  {table.columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {table.rows.map((row, index) => (
+                  <tr key={index}>
+                    {row.map((cell, column) =>
+                      column === 0 ? (
+                        <th key={column} scope="row">
+                          {cell}
+                        </th>
+                      ) : (
+                        <td key={column}>{cell}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </details>
     </figure>
   );
