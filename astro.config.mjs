@@ -20,7 +20,10 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   // studyGuide() completes `astro build`: woff2-only KaTeX fonts, KaTeX CSS purge, Pagefind index.
   // It comes first so its MDX source check runs before the MDX compiler sees the file.
-  integrations: [studyGuide(), mdx({ optimize: true }), preact()],
+  // MDX `optimize` keeps static HTML (most of a page: text and KaTeX) as strings instead of JSX calls.
+  // Preact components are all .tsx: limiting its Babel pass to them leaves every other module to
+  // Vite's own transform (the output is byte-identical; the build takes about a third less CPU).
+  integrations: [studyGuide(), mdx({ optimize: true }), preact({ include: ['**/*.tsx'] })],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins }),
   },
