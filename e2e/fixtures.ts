@@ -57,6 +57,22 @@ export async function expectNoBrokenNumbers(area: Locator): Promise<void> {
   await expect(area, 'no NaN, Infinity or undefined shown').not.toContainText(/NaN|Infinity|undefined/);
 }
 
+/**
+ * The text of `area` with each KaTeX formula as the TeX it was typeset from, in dollars
+ * ("With $B$ = 1, …"), whitespace collapsed. A formula only reads as `$…$` if KaTeX rendered it
+ * (its MathML carries the TeX): plain-text stand-ins such as "μ_B" read as they are.
+ */
+export async function textWithTex(area: Locator): Promise<string> {
+  return area.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const formula of copy.querySelectorAll('.katex')) {
+      const tex = formula.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? '';
+      formula.replaceWith(`$${tex.trim()}$`);
+    }
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  });
+}
+
 /** The page does not scroll sideways at the current viewport width. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(

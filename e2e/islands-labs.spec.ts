@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { expect, expectNoBrokenNumbers, expectNoHorizontalOverflow, hydrated, test } from './fixtures';
+import { expect, expectNoBrokenNumbers, expectNoHorizontalOverflow, hydrated, test, textWithTex } from './fixtures';
 
 /**
  * The labs' wiring: folded on arrival (they give answers away), hydrate once opened, follow their
@@ -77,13 +77,16 @@ test('normalization lab (Problem 6): follows the batch size, says what B = 1 doe
     'Batch norm versus layer norm',
   );
   const batchSize = lab.getByRole('spinbutton', { name: 'Batch size' });
-  const erased = lab.getByText('With B = 1, batch norm erases the sample.');
+  const erased = lab.getByRole('paragraph').filter({ hasText: 'batch norm erases the sample.' });
+  const result = lab.getByRole('paragraph').filter({ hasText: 'batch means land' });
   await batchSize.fill('1');
   await expect(erased, 'B = 1 is explained').toBeVisible();
-  await expect(lab.getByText(/Here 8 of 8 outputs equal β = 0\.5/), 'with the sample’s own numbers').toBeVisible();
+  expect(await textWithTex(erased), 'with the sample’s own numbers').toMatch(
+    /^With \$B\$ = 1, batch norm erases the sample\. .* Here 8 of 8 outputs equal \$\\beta\$ = 0\.5,/,
+  );
 
   await batchSize.fill('64');
-  await expect(lab.getByText(/At B = 64, batch means land/), 'the sentence follows B').toBeVisible();
+  await expect.poll(() => textWithTex(result), 'the sentence follows B').toMatch(/^At \$B\$ = 64, batch means land/);
   await expect(erased, 'the B = 1 explanation goes away').toHaveCount(0);
 
   const features = lab.getByRole('spinbutton', { name: 'Features' });
@@ -95,7 +98,8 @@ test('normalization lab (Problem 6): follows the batch size, says what B = 1 doe
   await expect(features, 'the field is marked invalid').toHaveAttribute('aria-invalid', 'true');
   await expect(lab.getByText('The lab is paused: fix the field marked above.')).toBeVisible();
   await features.fill('8');
-  await expect(lab.getByText(/At B = 64, batch means land/), 'a fixed field resumes the lab').toBeVisible();
+  await expect(result, 'a fixed field resumes the lab').toBeVisible();
+  expect(await textWithTex(result), 'at the same batch size').toMatch(/^At \$B\$ = 64, batch means land/);
   await expectNoBrokenNumbers(lab);
   await expectNoHorizontalOverflow(page);
   await expectNoSeriousA11yViolations(page, [fold]);

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, expectNoHorizontalOverflow, hydrated, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoHorizontalOverflow, hydrated, test, textWithTex } from './fixtures';
 
 /**
  * Issue 10, the tools' side: long runs stay readable and their legends tell the truth, labs say
@@ -9,6 +9,7 @@ import { expect, expectNoHorizontalOverflow, hydrated, test } from './fixtures';
 
 const pages = {
   multipleChoice: 'cs230-fall-2021-midterm/multiple-choice/',
+  shortAnswers: 'cs230-fall-2021-midterm/short-answers/',
   weights: 'cs230-fall-2021-midterm/weight-initialization/',
   backprop: 'cs230-fall-2021-midterm/backpropagation/',
   normalization: 'cs230-fall-2021-midterm/normalization-techniques/',
@@ -20,6 +21,22 @@ async function openFold(page: Page, title: string): Promise<void> {
   const summary = page.locator('summary', { hasText: title });
   await expect(summary, `the fold "${title}" is on the page`).toHaveCount(1);
   await summary.click();
+}
+
+/**
+ * Screenshots of `region` at 360 and 1280 px, light and dark (`${name}-${width}-${scheme}.png`),
+ * each width checked for sideways scroll first.
+ */
+async function screenshots(page: Page, region: Locator, name: string): Promise<void> {
+  for (const width of [360, 1280]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await region.scrollIntoViewIfNeeded();
+      await expectNoHorizontalOverflow(page);
+      await region.screenshot({ path: `${shots}/${name}-${width}-${scheme}.png` });
+    }
+  }
 }
 
 test('1(e): 500 oscillating steps stay readable and the legends say how many steps they draw', async ({ page }) => {
@@ -45,15 +62,7 @@ test('1(e): 500 oscillating steps stay readable and the legends say how many ste
     .count();
   expect(markers, 'one marker per drawn step, not a solid block of 500').toBeLessThanOrEqual(61);
   await expect(explorer, 'no "(unitless)" on any axis').not.toContainText('unitless');
-  for (const width of [360, 1280]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await explorer.scrollIntoViewIfNeeded();
-      await explorer.screenshot({ path: `${shots}/descent-1e-${width}-${scheme}.png` });
-    }
-  }
-  await expectNoHorizontalOverflow(page);
+  await screenshots(page, explorer, 'descent-1e');
 });
 
 test('labs say in one sentence what to try, with KaTeX typeset at build time, and fit a 360 px phone', async ({
@@ -88,16 +97,78 @@ test('labs say in one sentence what to try, with KaTeX typeset at build time, an
       `the ${lab.name} lab’s title is not shown twice`,
     ).toHaveCount(1);
     await expect(region, 'no plain-text stand-ins for subscripts').not.toContainText(/μ_|σ_|D_x|D_a/);
-    await expectNoHorizontalOverflow(page);
-    for (const width of [360, 1280]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme: scheme });
-        await region.scrollIntoViewIfNeeded();
-        await region.screenshot({ path: `${shots}/lab-${lab.name}-${width}-${scheme}.png` });
-      }
-    }
+    await screenshots(page, region, `lab-${lab.name}`);
   }
+});
+
+test('the normalization lab typesets its symbols, headers and explanations with KaTeX at build time', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.goto(pages.normalization);
+  await openFold(page, 'Batch size lab');
+  const lab = await hydrated(page.getByRole('region', { name: 'Batch norm versus layer norm' }), 'the lab');
+  await expect(lab.locator('sub, sup'), 'no HTML sub- or superscripts standing in for maths').toHaveCount(0);
+  const hint = lab.getByRole('paragraph').filter({ hasText: 'A fixed population' });
+  expect(await textWithTex(hint), 'the batch statistics and parameters, typeset').toContain(
+    "batch norm estimates each feature's mean $\\mu_B$ and variance $\\sigma_B^2$ from the batch",
+  );
+  expect(await textWithTex(hint)).toMatch(
+    /\$\\gamma\$ = 1 and \$\\beta\$ = 0\.5 for every feature, \$\\epsilon\$ = 10⁻⁵\.$/,
+  );
+  await expect(
+    lab.getByRole('columnheader').nth(1).locator('.katex'),
+    'the table’s x column header is a typeset x',
+  ).toHaveCount(1);
+  expect(await textWithTex(lab.locator('label', { hasText: 'Batch size' })), 'so is the field’s symbol').toBe(
+    'Batch size ($B$)',
+  );
+
+  await lab.getByRole('spinbutton', { name: 'Batch size' }).fill('2');
+  const two = lab.getByRole('paragraph').filter({ hasText: 'outputs are within 0.01' });
+  await expect(two, 'B = 2 is explained').toBeVisible();
+  expect(await textWithTex(two), 'by the content’s sentence, typeset once the island shows it').toMatch(
+    /^With \$B\$ = 2: Each feature’s two values sit one \$\\sigma_B\$ on either side of \$\\mu_B\$, so batch norm outputs about \$\\beta \\pm \\gamma\$ whatever the values were\. Here \d+ of 8 outputs/,
+  );
+  await lab.getByRole('spinbutton', { name: 'Batch size' }).fill('1');
+  const one = lab.getByRole('paragraph').filter({ hasText: 'batch norm erases the sample.' });
+  expect(await textWithTex(one)).toContain(
+    'so $\\mu_B = x$ and $\\sigma_B^2 = 0$ for every feature: $x - \\mu_B = 0$ and the output is $\\gamma \\cdot 0 / \\sqrt{0 + \\epsilon} + \\beta = \\beta$.',
+  );
+  await screenshots(page, lab, 'lab-normalization-b1');
+});
+
+test('the activation explorer typesets the formulas of its sentences with KaTeX at build time, and ships no KaTeX', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('.js')) scripts.push(await response.text());
+  });
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.goto(pages.shortAnswers);
+  await page.getByText('Reveal solution to 2(c)', { exact: true }).click();
+  const explorer = await hydrated(
+    page.getByRole('region', { name: 'Activation functions and their derivatives: try it' }),
+    'the 2(c) explorer',
+  );
+  const summary = explorer.locator('.tool-summary');
+  expect(await textWithTex(summary), 'h’s sentences, their formulas typeset').toContain(
+    'For large $x$, $\\tanh(e^x)$ is 1 to double precision: $h(x) \\to x \\log 2$ and $dh/dx \\to \\log 2 \\approx 0.693$.',
+  );
+  await expect(summary, 'no plain-text stand-ins such as eˣ').not.toContainText('eˣ');
+
+  await explorer.getByRole('combobox', { name: 'Function' }).selectOption('tanh');
+  await expect(explorer.getByRole('figure', { name: 'tanh(x) and its derivative' })).toBeVisible();
+  await expect
+    .poll(() => textWithTex(summary), { message: 'a formula first shown after hydration is typeset too' })
+    .toMatch(/\(at most 1, at \$x = 0\$\), which is why Figure 1 can use \$\\tanh\(z\) \\approx z\$ near 0\.$/);
+  await screenshots(page, explorer, 'explorer-activation-2c-tanh');
+  expect(scripts.length, 'the page loaded its scripts').toBeGreaterThan(0);
+  expect(
+    scripts.filter((script) => script.includes('KaTeX parse error')),
+    'no script carries KaTeX’s renderer',
+  ).toEqual([]);
 });
 
 test('the gradient check lists entries with the digits that matter, folded, and its menu label fits a phone', async ({

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, hydrated, test } from './fixtures';
+import { expect, hydrated, test, textWithTex } from './fixtures';
 
 /**
  * Issue 9, the tools' side: nothing the reader typed before an island loaded is lost, no tool
@@ -14,6 +14,7 @@ const pages = {
   weights: 'cs230-fall-2021-midterm/weight-initialization/',
   backprop: 'cs230-fall-2021-midterm/backpropagation/',
   cnns: 'cs230-fall-2021-midterm/cnns/',
+  normalization: 'cs230-fall-2021-midterm/normalization-techniques/',
 };
 
 /**
@@ -92,6 +93,51 @@ test.describe('what the reader did before an island loaded is kept', () => {
       '-layer tanh network',
       { timeout: 20_000 },
     );
+  });
+
+  test('normalization lab (6): a batch size typed before hydration stays, explained with its typeset maths', async ({
+    page,
+  }) => {
+    const release = await holdIsland(page, 'NormalizationLab');
+    await page.goto(pages.normalization);
+    await openFold(page, 'Batch size lab');
+    const lab = page.getByRole('region', { name: 'Batch norm versus layer norm' });
+    const batchSize = lab.getByRole('spinbutton', { name: 'Batch size' });
+    await expect(page.locator('astro-island', { has: lab }), 'not hydrated yet').toHaveAttribute('ssr');
+    await batchSize.fill('1');
+    release();
+    await hydrated(lab, 'the normalization lab');
+    await expect(batchSize, 'the typed batch size survives').toHaveValue('1');
+    const erased = lab.getByRole('paragraph').filter({ hasText: 'batch norm erases the sample.' });
+    await expect(erased, 'and the lab follows it').toBeVisible();
+    expect(await textWithTex(erased), 'with the maths the content passed, typeset').toContain(
+      'The batch is a single sample, so $\\mu_B = x$ and $\\sigma_B^2 = 0$ for every feature',
+    );
+  });
+
+  test('activation explorer (2(c)): a function and range chosen before hydration stay', async ({ page }) => {
+    const release = await holdIsland(page, 'ActivationExplorer');
+    await page.goto(pages.shortAnswers);
+    await page.getByText('Reveal solution to 2(c)', { exact: true }).click();
+    const explorer = page.getByRole('region', { name: 'Activation functions and their derivatives: try it' });
+    await expect(page.locator('astro-island', { has: explorer }), 'not hydrated yet').toHaveAttribute('ssr');
+    const fn = explorer.getByRole('combobox', { name: 'Function' });
+    await fn.selectOption('tanh');
+    await explorer.getByRole('spinbutton', { name: 'To x' }).fill('2');
+    release();
+    await hydrated(explorer, 'the 2(c) explorer');
+    await expect(fn, 'the menu still says tanh').toHaveValue('tanh');
+    await expect(explorer.getByRole('spinbutton', { name: 'To x' }), 'the typed range survives').toHaveValue('2');
+    await expect(
+      explorer.getByRole('img').first().locator('desc'),
+      'tanh is plotted over the typed range',
+    ).toContainText('tanh(x) and its derivative 1 − tanh²(x), plotted over [-4, 2].');
+    const sentence = explorer.locator('.tool-summary p').first();
+    await expect
+      .poll(() => textWithTex(sentence), { message: 'the sentence is tanh’s, its formulas typeset' })
+      .toMatch(
+        /^The largest slope in this range is 1 \(at most 1, at \$x = 0\$\).*\$\\tanh\(z\) \\approx z\$ near 0\.$/,
+      );
   });
 });
 

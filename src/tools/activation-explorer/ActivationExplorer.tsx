@@ -1,28 +1,58 @@
 /**
  * Activation functions and their derivatives. The content lists the functions a page offers (with
- * their labels and how the text cites the course) and which one opens first.
+ * their labels and how the text cites the course) and which one opens first. Pages place it with
+ * ActivationExplorer.astro, which typesets the formulas of its sentences at build time.
  */
-import type { JSX } from 'preact';
+import { Fragment, type ComponentChildren, type JSX } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import {
   CURVE_RULES,
   activationCurves,
   activationExplorerSetup,
   defaultRange,
+  explorerFormulas,
+  formulaSlot,
   parseCurveRequest,
+  readSentence,
   type ActivationExplorerProps,
   type ActivationId,
   type CurveField,
   type CurveRequest,
+  type Sentence,
 } from './activations';
 import { FieldError, NumberField } from '../../ui/NumberField';
 import { LinePlot } from '../../ui/plot/LinePlot';
+import { propChecker } from '../../ui/tool-props';
 import { useLastValid } from '../../ui/useLastValid';
 import { adoptTexts, useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import '../../ui/tools.css';
 
-export default function ActivationExplorer(props: ActivationExplorerProps): JSX.Element {
+/** The formulas typeset at build time, as static HTML slots (see `explorerFormulas`). */
+export type TypesetFormulaSlots = Partial<Record<`formula${number}`, ComponentChildren>>;
+
+const check = propChecker('ActivationExplorer');
+
+export default function ActivationExplorer(props: ActivationExplorerProps & TypesetFormulaSlots): JSX.Element {
   const { functions, initial } = activationExplorerSetup(props);
+  const typeset = new Map(
+    explorerFormulas(functions).map((formula, index) => {
+      const slot = formulaSlot(index);
+      if (props[slot] === undefined)
+        check.fail(
+          slot,
+          `is missing: place the explorer with ActivationExplorer.astro, which typesets "${formula.tex}".`,
+        );
+      return [formula.tex, props[slot]];
+    }),
+  );
+  // Keyed by its reading, so a changed sentence is drawn afresh: the slots' static HTML never updates in place.
+  const show = (sentence: Sentence): JSX.Element => (
+    <p key={readSentence(sentence)}>
+      {sentence.map((part, index) =>
+        typeof part === 'string' ? part : <Fragment key={index}>{typeset.get(part.tex)}</Fragment>,
+      )}
+    </p>
+  );
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const [fn, setFn] = useState<ActivationId>(initial);
@@ -103,15 +133,13 @@ export default function ActivationExplorer(props: ActivationExplorerProps): JSX.
       <FieldError id={id('error')} message={problem?.message} />
       <LinePlot
         title={curves.title}
-        description={`${curves.description} ${curves.sentences[0] ?? ''}`}
+        description={`${curves.description} ${readSentence(curves.sentences[0] ?? [])}`}
         xLabel="x"
         yLabel={curves.yLabel}
         series={curves.series}
       />
       <div class="tool-summary" aria-live="polite">
-        {curves.sentences.map((sentence) => (
-          <p key={sentence}>{sentence}</p>
-        ))}
+        {curves.sentences.map(show)}
       </div>
     </section>
   );

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import katex from 'katex';
 import { centralDifference } from '../../maths/finite-differences';
 import {
   ACTIVATION_IDS,
   activationCurves,
   activationExplorerSetup,
+  defaultRange,
+  explorerFormulas,
   h,
   hDerivativeOfficial,
   parseCurveRequest,
+  readSentence,
+  type ActivationCurves,
   type ActivationId,
 } from './activations';
 
@@ -24,6 +29,8 @@ const examSetup = activationExplorerSetup({ functions: content, initial: 'ceilin
 const refsOf = (id: ActivationId) => examSetup.functions.find((f) => f.id === id)?.refs ?? {};
 /** The curves as the exam's pages show them. */
 const curves = (id: ActivationId, from = -3, to = 3, beta = 1) => activationCurves({ id, from, to, beta }, refsOf(id));
+/** The sentences as a reader without the typeset page gets them (each formula by its reading). */
+const said = (result: ActivationCurves): string[] => result.sentences.map(readSentence);
 
 const ln2 = Math.LN2;
 
@@ -47,7 +54,7 @@ describe('h(x) = x log(1 + tanh(eˣ)) from 2(c)', () => {
 describe('activationCurves', () => {
   it('states the 2(c) gap between official formula and central difference, computed (≤ 1e-7)', () => {
     const result = curves('h', -4, 4);
-    const sentence = result.sentences[0] ?? '';
+    const sentence = said(result)[0] ?? '';
     const gap = Number(/: ([0-9.e-]+) \(at x/.exec(sentence)?.[1]);
     expect(gap, sentence).toBeLessThan(1e-7);
     expect(result.series.map((s) => s.name)).toEqual(['h(x)', 'dh/dx, official formula', 'dh/dx, central difference']);
@@ -63,8 +70,8 @@ describe('activationCurves', () => {
       derivative.some((p) => p !== null && Number.isInteger(p[0]) && p[0] > -3 && p[0] < 3),
       'no sample at an integer',
     ).toBe(false);
-    expect(result.sentences.join(' ')).toContain('5 jumps');
-    expect(result.sentences.join(' ')).toContain('zero almost everywhere');
+    expect(said(result).join(' ')).toContain('5 jumps');
+    expect(said(result).join(' ')).toContain('zero almost everywhere');
   });
 
   it('ceiling: a range whose samples all fall on integers still draws the derivative and counts its points', () => {
@@ -76,16 +83,14 @@ describe('activationCurves', () => {
       drawn.every((p) => !Number.isInteger(p[0])),
       'never at an integer',
     ).toBe(true);
-    expect(result.sentences[1], 'no "All 0 sampled points"').toMatch(
-      /^At each of the 400 points sampled between integers/,
-    );
+    expect(said(result)[1], 'no "All 0 sampled points"').toMatch(/^At each of the 400 points sampled between integers/);
   });
 
   it('σ(x) against x/4 + 1/2 states Var(x)/16 only where the page names the variance question', () => {
     const without = activationCurves({ id: 'sigmoid-linearised', from: -6, to: 6, beta: 1 }, { tangent: '3(b)' });
-    expect(without.sentences.join(' '), '3(c)’s answer is not shown by default').not.toContain('/16');
+    expect(said(without).join(' '), '3(c)’s answer is not shown by default').not.toContain('/16');
     const withVariance = activationCurves({ id: 'sigmoid-linearised', from: -6, to: 6, beta: 1 }, { variance: '3(c)' });
-    expect(withVariance.sentences[1]).toBe('So Var(σ(x)) ≈ Var(x)/16 (3(c)) only holds while x stays near 0.');
+    expect(said(withVariance)[1]).toBe('So Var(σ(x)) ≈ Var(x)/16 (3(c)) only holds while x stays near 0.');
   });
 
   it('min(0, x) and max(−x, −2x) have non-zero slopes on at least one side, with a break at the kink', () => {
@@ -99,12 +104,12 @@ describe('activationCurves', () => {
   });
 
   it('softplus: the gap to ReLU is log(2)/β at 0', () => {
-    const sentence = curves('softplus', -4, 4, 2).sentences[0] ?? '';
+    const sentence = said(curves('softplus', -4, 4, 2))[0] ?? '';
     expect(sentence).toContain(`${Number((ln2 / 2).toPrecision(3))} at x = 0`);
   });
 
   it('sigmoid vs linearisation: within 0.01 for |x| below about 0.78 (error ≈ x³/48)', () => {
-    const sentence = curves('sigmoid-linearised', -6, 6).sentences[0] ?? '';
+    const sentence = said(curves('sigmoid-linearised', -6, 6))[0] ?? '';
     const radius = Number(/\|x\| < ([0-9.]+)/.exec(sentence)?.[1]);
     expect(radius, sentence).toBeGreaterThan(0.75);
     expect(radius).toBeLessThan(0.85);
@@ -117,7 +122,69 @@ describe('activationCurves', () => {
         for (const p of series.points)
           if (p !== null) expect(Number.isFinite(p[1]), `${id} ${series.name} at ${p[0]}`).toBe(true);
       }
-      expect(result.sentences.join(' '), id).not.toMatch(/NaN|Infinity|undefined/);
+      expect(said(result).join(' '), id).not.toMatch(/NaN|Infinity|undefined/);
+    }
+  });
+});
+
+describe('the sentences’ formulas (typeset at build time by ActivationExplorer.astro)', () => {
+  /** Every formula shown over a few ranges (with and without a kink at 0) and a larger β. */
+  const shownFormulas = (id: ActivationId, refs: Record<string, string>): string[] => {
+    const ranges: [number, number, number][] = [
+      [...defaultRange(id), 1],
+      [-1000, 1000, 2],
+      [0.5, 0.75, 1],
+    ];
+    const shown = ranges.flatMap(([from, to, beta]) =>
+      activationCurves({ id, from, to, beta }, refs).sentences.flatMap((sentence) =>
+        sentence.flatMap((part) => (typeof part === 'string' ? [] : [part.tex])),
+      ),
+    );
+    return [...new Set(shown)].sort();
+  };
+  const listed = (id: ActivationId, refs: Record<string, string>): string[] =>
+    explorerFormulas([{ id, option: id, refs }])
+      .map((f) => f.tex)
+      .sort();
+
+  it('lists exactly the formulas each function’s sentences show, with the page’s references and without', () => {
+    for (const id of ACTIVATION_IDS) {
+      for (const refs of [{}, refsOf(id)]) {
+        expect(listed(id, refs), `${id} with refs ${JSON.stringify(refs)}`).toEqual(shownFormulas(id, refs));
+      }
+    }
+    const withVariance = { variance: '3(c)' };
+    expect(listed('sigmoid-linearised', withVariance)).toEqual(shownFormulas('sigmoid-linearised', withVariance));
+  });
+
+  it('typesets no formula of 3(c)’s answer where the page does not name 3(c), not even unseen in the page', () => {
+    const inLab = explorerFormulas(
+      activationExplorerSetup({ functions: content, reveals: ['3(a)', '3(b)'] }).functions,
+    );
+    expect(inLab.map((f) => f.text).join(' | ')).not.toContain('/16');
+    expect(listed('sigmoid-linearised', { variance: '3(c)' }).join(' ')).toContain('/16');
+  });
+
+  it('lists each formula once for a page, in the same order every time (slot i is formula i)', () => {
+    const { functions } = activationExplorerSetup({ functions: content, reveals: ['1(c)'] });
+    const texs = explorerFormulas(functions).map((f) => f.tex);
+    expect(new Set(texs).size, texs.join(' | ')).toBe(texs.length);
+    expect(explorerFormulas(functions).map((f) => f.tex)).toEqual(texs);
+    expect(texs, 'x < 0 is shared by min(0, x) and max(−x, −2x)').toContain('x < 0');
+  });
+
+  it('parses in KaTeX without warnings, and reads without TeX for the plot’s description', () => {
+    const every = explorerFormulas(
+      ACTIVATION_IDS.map((id) => ({
+        id,
+        option: id,
+        refs: id === 'sigmoid-linearised' ? { ...refsOf(id), variance: '3(c)' } : refsOf(id),
+      })),
+    );
+    expect(every.length).toBeGreaterThan(10);
+    for (const { tex, text } of every) {
+      expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex).not.toThrow();
+      expect(text, `the reading of ${tex}`).not.toMatch(/[\\{}]/);
     }
   });
 });
@@ -147,21 +214,21 @@ describe('parseCurveRequest', () => {
 
 describe('citing the course', () => {
   it('puts the page’s references into the sentences, and reads well without them', () => {
-    const withRefs = curves('ceiling').sentences[1] ?? '';
+    const withRefs = said(curves('ceiling'))[1] ?? '';
     expect(withRefs).toMatch(/so SGD gets no signal through it, which is why \(iii\) is not a usable activation\.$/);
-    const without = activationCurves({ id: 'ceiling', from: -3, to: 3, beta: 1 }).sentences[1] ?? '';
+    const without = said(activationCurves({ id: 'ceiling', from: -3, to: 3, beta: 1 }))[1] ?? '';
     expect(without).toMatch(/so SGD gets no signal through it\.$/);
-    expect(curves('softplus', -4, 4, 1).sentences[1]).toBe(
+    expect(said(curves('softplus', -4, 4, 1))[1]).toBe(
       'The derivative e^(βx)/(1 + e^(βx)) = σ(βx) is 4(v)’s δ₂; it is computed as σ(βx) so e^(βx) never overflows.',
     );
-    expect(activationCurves({ id: 'softplus', from: -4, to: 4, beta: 1 }).sentences[1]).toBe(
+    expect(said(activationCurves({ id: 'softplus', from: -4, to: 4, beta: 1 }))[1]).toBe(
       'The derivative e^(βx)/(1 + e^(βx)) = σ(βx) is computed as σ(βx) so e^(βx) never overflows.',
     );
     expect(curves('sigmoid-linearised', -6, 6).description).toBe(
       'σ(x) written through tanh (3(a)) and the tangent line x/4 + 1/2 at 0 (3(b)), plotted over [-6, 6].',
     );
-    expect(curves('tanh').sentences[0]).toMatch(/which is why Figure 1 can use tanh\(z\) ≈ z near 0\.$/);
-    expect(activationCurves({ id: 'tanh', from: -3, to: 3, beta: 1 }).sentences[0]).toMatch(
+    expect(said(curves('tanh'))[0]).toMatch(/which is why Figure 1 can use tanh\(z\) ≈ z near 0\.$/);
+    expect(said(activationCurves({ id: 'tanh', from: -3, to: 3, beta: 1 }))[0]).toMatch(
       /which is why tanh\(z\) ≈ z near 0\.$/,
     );
   });

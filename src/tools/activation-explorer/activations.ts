@@ -62,13 +62,63 @@ export interface CurveSeries {
   dashed?: boolean;
 }
 
+/**
+ * A formula in a sentence: its TeX, which ActivationExplorer.astro typesets with KaTeX at build
+ * time for the island to show, and its plain reading, for the plot's SVG description (which
+ * cannot hold KaTeX) and for tests.
+ */
+export interface Formula {
+  readonly tex: string;
+  readonly text: string;
+}
+
+/** A sentence of plain text with formulas in it. */
+export type Sentence = ReadonlyArray<string | Formula>;
+
+const formula = (tex: string, text: string = tex): Formula => ({ tex, text });
+
+/** A sentence from a template, e.g. say`flat for ${NEGATIVE_X}`; numbers go in as formatted text. */
+function say(strings: TemplateStringsArray, ...values: ReadonlyArray<string | Formula>): Sentence {
+  return strings.flatMap((text, index) => [text, ...values.slice(index, index + 1)]).filter((part) => part !== '');
+}
+
+/** The sentence as plain text, each formula by its reading. */
+export function readSentence(sentence: Sentence): string {
+  return sentence.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+}
+
+/** The formulas of the sentences, in TeX as the content writes the same expressions. */
+const X = formula('x');
+const NEGATIVE_X = formula('x < 0');
+const POSITIVE_X = formula('x > 0');
+const X_AT_ZERO = formula('x = 0');
+const ABS_X = formula('|x|');
+const UNIT_INTERVAL = formula('[0, 1]');
+const MIN_AS_RELU = formula('\\min(0, x) = -\\text{ReLU}(-x)', 'min(0, x) = −ReLU(−x)');
+const CEILING = formula('\\text{ceiling}(x)', 'ceiling(x)');
+const STEP = formula('10^{-5}', '10⁻⁵');
+const TANH_OF_EXP = formula('\\tanh(e^x)', 'tanh(eˣ)');
+const H_LIMIT = formula('h(x) \\to x \\log 2', 'h(x) → x log 2');
+const H_SLOPE_LIMIT = formula('dh/dx \\to \\log 2 \\approx 0.693', 'dh/dx → log 2 ≈ 0.693');
+const BETA = formula('\\beta', 'β');
+const SOFTPLUS_GAP_AT_ZERO = formula('\\log(2)/\\beta', 'log(2)/β');
+const SOFTPLUS_DERIVATIVE = formula(
+  'e^{\\beta x}/(1 + e^{\\beta x}) = \\sigma(\\beta x)',
+  'e^(βx)/(1 + e^(βx)) = σ(βx)',
+);
+const SIGMOID_OF_BETA_X = formula('\\sigma(\\beta x)', 'σ(βx)');
+const EXP_BETA_X = formula('e^{\\beta x}', 'e^(βx)');
+const TANH_LINEAR = formula('\\tanh(z) \\approx z', 'tanh(z) ≈ z');
+const SIGMOID = formula('\\sigma(x)', 'σ(x)');
+const SIGMOID_VARIANCE = formula('\\text{Var}(\\sigma(x)) \\approx \\text{Var}(x)/16', 'Var(σ(x)) ≈ Var(x)/16');
+
 export interface ActivationCurves {
   title: string;
   description: string;
   yLabel: string;
   series: CurveSeries[];
   /** What the plot shows, computed from the sampled values. */
-  sentences: string[];
+  sentences: Sentence[];
 }
 
 export interface CurveRequest {
@@ -151,6 +201,8 @@ interface CatalogueEntry {
   range: readonly [number, number];
   /** The keys of `refs` its text can cite (see each entry). */
   references: readonly string[];
+  /** Every formula its sentences show when citing `refs`, for the build to typeset (and no other). */
+  formulas(refs: References): Formula[];
   curves(
     request: { from: number; to: number; beta: number; range: string; xs: number[] },
     refs: References,
@@ -161,6 +213,7 @@ const CATALOGUE = {
   'min-zero': {
     range: [-3, 3],
     references: [],
+    formulas: () => [NEGATIVE_X, POSITIVE_X, X_AT_ZERO, UNIT_INTERVAL, MIN_AS_RELU],
     curves: ({ from, to, range, xs }) => {
       const kinks = from < 0 && 0 < to ? [0] : [];
       return {
@@ -172,8 +225,8 @@ const CATALOGUE = {
           { name: 'Derivative', points: sample(xs, (x) => (x < 0 ? 1 : 0), kinks), dashed: true },
         ],
         sentences: [
-          'The derivative is 1 for x < 0 and 0 for x > 0; at the kink x = 0 any value in [0, 1] is a subgradient (frameworks use 0 or 1).',
-          'It is ReLU mirrored (min(0, x) = −ReLU(−x)): gradients flow for every negative input, so SGD can train with it.',
+          say`The derivative is 1 for ${NEGATIVE_X} and 0 for ${POSITIVE_X}; at the kink ${X_AT_ZERO} any value in ${UNIT_INTERVAL} is a subgradient (frameworks use 0 or 1).`,
+          say`It is ReLU mirrored (${MIN_AS_RELU}): gradients flow for every negative input, so SGD can train with it.`,
         ],
       };
     },
@@ -181,6 +234,7 @@ const CATALOGUE = {
   'max-neg': {
     range: [-3, 3],
     references: [],
+    formulas: () => [NEGATIVE_X, POSITIVE_X],
     curves: ({ from, to, range, xs }) => {
       const kinks = from < 0 && 0 < to ? [0] : [];
       return {
@@ -192,8 +246,8 @@ const CATALOGUE = {
           { name: 'Derivative', points: sample(xs, (x) => (x < 0 ? -2 : -1), kinks), dashed: true },
         ],
         sentences: [
-          'The derivative is −2 for x < 0 and −1 for x > 0: never zero, so every input passes a gradient back.',
-          'It is piecewise linear with a single kink at 0, like a (flipped) leaky ReLU, so SGD can train with it.',
+          say`The derivative is −2 for ${NEGATIVE_X} and −1 for ${POSITIVE_X}: never zero, so every input passes a gradient back.`,
+          say`It is piecewise linear with a single kink at 0, like a (flipped) leaky ReLU, so SGD can train with it.`,
         ],
       };
     },
@@ -202,6 +256,7 @@ const CATALOGUE = {
     range: [-3, 3],
     // option: the answer option that offers ceiling(x).
     references: ['option'],
+    formulas: () => [CEILING],
     curves: ({ from, to, range, xs }, refs) => {
       const jumps = integersBetween(from, to);
       // ceiling is left-continuous: at an integer `from` the value belongs to the piece outside the
@@ -224,8 +279,8 @@ const CATALOGUE = {
           { name: 'Derivative', points: derivative, dashed: true },
         ],
         sentences: [
-          `Between integers ceiling(x) is flat, so its derivative is 0; at each integer it jumps, so the derivative is not defined there (${formatExact(jumps.length)} ${jumps.length === 1 ? 'jump' : 'jumps'} in this range).`,
-          `At each of the ${formatExact(zeroSlope)} points sampled between integers the gradient is exactly 0: it is zero almost everywhere, so SGD gets no signal through it${option === undefined ? '' : `, which is why ${option} is not a usable activation`}.`,
+          say`Between integers ${CEILING} is flat, so its derivative is 0; at each integer it jumps, so the derivative is not defined there (${formatExact(jumps.length)} ${jumps.length === 1 ? 'jump' : 'jumps'} in this range).`,
+          say`At each of the ${formatExact(zeroSlope)} points sampled between integers the gradient is exactly 0: it is zero almost everywhere, so SGD gets no signal through it${option === undefined ? '' : `, which is why ${option} is not a usable activation`}.`,
         ],
       };
     },
@@ -234,6 +289,7 @@ const CATALOGUE = {
     range: [-4, 4],
     // question: the question that asks for dh/dx.
     references: ['question'],
+    formulas: () => [STEP, X, TANH_OF_EXP, H_LIMIT, H_SLOPE_LIMIT],
     curves: ({ range, xs }, refs) => {
       const official = sample(xs, hDerivativeOfficial);
       const { gap, at } = largestGap(official, (x) => centralDifference(h, x));
@@ -248,8 +304,8 @@ const CATALOGUE = {
           { name: 'dh/dx, central difference', points: sample(xs, (x) => centralDifference(h, x)), dashed: true },
         ],
         sentences: [
-          `Largest gap between the official formula and the central difference (step 10⁻⁵) over ${range}: ${formatNumber(gap, 2)} (at x = ${fmt(at)}), so the official answer is right.`,
-          'For large x, tanh(eˣ) is 1 to double precision: h(x) → x log 2 and dh/dx → log 2 ≈ 0.693.',
+          say`Largest gap between the official formula and the central difference (step ${STEP}) over ${range}: ${formatNumber(gap, 2)} (at ${X} = ${fmt(at)}), so the official answer is right.`,
+          say`For large ${X}, ${TANH_OF_EXP} is 1 to double precision: ${H_LIMIT} and ${H_SLOPE_LIMIT}.`,
         ],
       };
     },
@@ -258,6 +314,7 @@ const CATALOGUE = {
     range: [-4, 4],
     // derivative: the course's name for the derivative, if it gives one.
     references: ['derivative'],
+    formulas: () => [X, SOFTPLUS_GAP_AT_ZERO, BETA, SOFTPLUS_DERIVATIVE, SIGMOID_OF_BETA_X, EXP_BETA_X],
     curves: ({ beta, range, xs }, refs) => {
       const values = sample(xs, (x) => softplus(x, beta));
       const { gap, at } = largestGap(values, relu);
@@ -272,8 +329,8 @@ const CATALOGUE = {
           { name: 'ReLU max(0, x)', points: sample(xs, relu), dashed: true },
         ],
         sentences: [
-          `Largest gap between Softplus and ReLU over ${range}: ${formatNumber(gap, 3)} at x = ${fmt(at)} (log(2)/β = ${formatNumber(Math.LN2 / beta, 3)} at 0): a larger β makes Softplus closer to ReLU.`,
-          `The derivative e^(βx)/(1 + e^(βx)) = σ(βx)${name === undefined ? '' : ` is ${name}; it`} is computed as σ(βx) so e^(βx) never overflows.`,
+          say`Largest gap between Softplus and ReLU over ${range}: ${formatNumber(gap, 3)} at ${X} = ${fmt(at)} (${SOFTPLUS_GAP_AT_ZERO} = ${formatNumber(Math.LN2 / beta, 3)} at 0): a larger ${BETA} makes Softplus closer to ReLU.`,
+          say`The derivative ${SOFTPLUS_DERIVATIVE}${name === undefined ? '' : ` is ${name}; it`} is computed as ${SIGMOID_OF_BETA_X} so ${EXP_BETA_X} never overflows.`,
         ],
       };
     },
@@ -282,6 +339,7 @@ const CATALOGUE = {
     range: [-8, 8],
     // derivation: where the course derives variance through depth assuming zero-mean activations.
     references: ['derivation'],
+    formulas: () => [X_AT_ZERO],
     curves: ({ range, xs }, refs) => {
       const derivative = sample(xs, sigmoidDerivative);
       const peak = Math.max(...derivative.map((p) => (p === null ? 0 : p[1])));
@@ -295,8 +353,8 @@ const CATALOGUE = {
           { name: 'Derivative σ(x)(1 − σ(x))', points: derivative, dashed: true },
         ],
         sentences: [
-          `The largest slope in this range is ${formatNumber(peak, 3)} (at most 1/4, at x = 0): each sigmoid layer scales gradients by 1/4 or less.`,
-          `Its outputs have mean 1/2, not 0, which is what ${derivation === undefined ? 'a' : `${derivation}’s`} zero-mean derivation assumes away (see the variance explorer).`,
+          say`The largest slope in this range is ${formatNumber(peak, 3)} (at most 1/4, at ${X_AT_ZERO}): each sigmoid layer scales gradients by 1/4 or less.`,
+          say`Its outputs have mean 1/2, not 0, which is what ${derivation === undefined ? 'a' : `${derivation}’s`} zero-mean derivation assumes away (see the variance explorer).`,
         ],
       };
     },
@@ -305,6 +363,7 @@ const CATALOGUE = {
     range: [-4, 4],
     // derivation: where the course uses tanh(z) ≈ z.
     references: ['derivation'],
+    formulas: () => [X_AT_ZERO, TANH_LINEAR],
     curves: ({ range, xs }, refs) => {
       const derivative = sample(xs, tanhDerivative);
       const peak = Math.max(...derivative.map((p) => (p === null ? 0 : p[1])));
@@ -318,7 +377,7 @@ const CATALOGUE = {
           { name: 'Derivative 1 − tanh²(x)', points: derivative, dashed: true },
         ],
         sentences: [
-          `The largest slope in this range is ${formatNumber(peak, 3)} (at most 1, at x = 0), which is why ${derivation === undefined ? '' : `${derivation} can use `}tanh(z) ≈ z near 0.`,
+          say`The largest slope in this range is ${formatNumber(peak, 3)} (at most 1, at ${X_AT_ZERO}), which is why ${derivation === undefined ? '' : `${derivation} can use `}${TANH_LINEAR} near 0.`,
         ],
       };
     },
@@ -327,6 +386,8 @@ const CATALOGUE = {
     range: [-6, 6],
     // identity: writes σ through tanh; tangent: linearises σ near 0; variance: derives Var(σ(x)).
     references: ['identity', 'tangent', 'variance'],
+    // Var(σ(x)) is 3(c)'s answer: typeset only where the page names that question.
+    formulas: (refs) => [SIGMOID, ABS_X, X, ...(refs['variance'] === undefined ? [] : [SIGMOID_VARIANCE])],
     curves: ({ range, xs }, refs) => {
       const exact = sample(xs, sigmoidViaTanh);
       const linear = (x: number) => x / 4 + 1 / 2;
@@ -341,11 +402,11 @@ const CATALOGUE = {
           { name: 'x/4 + 1/2', points: sample(xs, linear), dashed: true },
         ],
         sentences: [
-          `The linearisation stays within 0.01 of σ(x) for |x| < ${fmt(within)}; over ${range} the largest gap is ${fmt(gap)} (at x = ${fmt(at)}).`,
+          say`The linearisation stays within 0.01 of ${SIGMOID} for ${ABS_X} < ${fmt(within)}; over ${range} the largest gap is ${fmt(gap)} (at ${X} = ${fmt(at)}).`,
           // Only where the page may show the variance question's answer (the content names it).
           ...(refs['variance'] === undefined
             ? []
-            : [`So Var(σ(x)) ≈ Var(x)/16 (${refs['variance']}) only holds while x stays near 0.`]),
+            : [say`So ${SIGMOID_VARIANCE} (${refs['variance']}) only holds while ${X} stays near 0.`]),
         ],
       };
     },
@@ -415,6 +476,22 @@ export interface ShownActivation {
   option: string;
   refs: References;
 }
+
+/**
+ * Every formula the sentences of the offered functions may show, each once, in a fixed order: the
+ * build typesets them (ActivationExplorer.astro) and passes each back as the slot `formulaSlot(i)`.
+ */
+export function explorerFormulas(functions: readonly ShownActivation[]): Formula[] {
+  const byTex = new Map<string, Formula>();
+  for (const shown of functions) {
+    const entry: CatalogueEntry = CATALOGUE[shown.id];
+    for (const f of entry.formulas(shown.refs)) byTex.set(f.tex, f);
+  }
+  return [...byTex.values()];
+}
+
+/** The slot of the i-th formula: camel case, which Astro's Preact renderer keeps as is on both sides. */
+export const formulaSlot = (index: number): `formula${number}` => `formula${index}`;
 
 const check = propChecker('ActivationExplorer');
 

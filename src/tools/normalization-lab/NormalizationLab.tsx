@@ -23,24 +23,60 @@ import {
 } from './normalization-lab';
 import { formatExact, formatExponential, formatFixed, formatPercent } from '../../ui/format';
 import { NumberField, useFieldTexts } from '../../ui/NumberField';
+import { propChecker } from '../../ui/tool-props';
 import { adoptTexts, useTypedBeforeLoad } from '../../ui/useTypedBeforeLoad';
 import { LinePlot, type PlotSeries } from '../../ui/plot/LinePlot';
 import '../../ui/tools.css';
 
-/** B with a subscript, for the batch's own statistics. */
-const sub = (symbol: string, index: string): JSX.Element => (
+/**
+ * The maths the lab's sentences and headers show, each passed by the content as a named slot
+ * (`<span slot="batchMean">$\mu_B$</span>`) so the site's KaTeX typesets it at build time: the
+ * symbols, and the two explanations of what tiny batches do, which hold formulas only.
+ */
+const MATH_SLOTS = [
+  'batchSize',
+  'features',
+  'x',
+  'batchMean',
+  'batchVariance',
+  'gamma',
+  'beta',
+  'epsilon',
+  'inverseSqrtBatchSize',
+  'batchOfOne',
+  'batchOfTwo',
+] as const;
+
+type MathSlot = (typeof MATH_SLOTS)[number];
+
+export type NormalizationLabProps = Partial<Record<MathSlot, ComponentChildren>> & {
+  /** What to try and what it shows, one sentence from the content (its maths typeset at build time). */
+  children?: ComponentChildren;
+};
+
+const check = propChecker('NormalizationLab');
+
+/** "symbol = value" on one line: a typeset symbol is a box the line could otherwise break after. */
+const equals = (symbol: ComponentChildren, value: ComponentChildren): JSX.Element => (
   <span class="tool-nowrap">
-    <i>{symbol}</i>
-    <sub>{index}</sub>
+    {symbol} = {value}
   </span>
 );
 
-export interface NormalizationLabProps {
-  /** What to try and what it shows, one sentence from the content (its maths typeset at build time). */
-  children?: ComponentChildren;
+/** Every maths slot, or a build error naming the first one the content left out. */
+function mathOf(props: NormalizationLabProps): Record<MathSlot, ComponentChildren> {
+  const math: Partial<Record<MathSlot, ComponentChildren>> = {};
+  for (const name of MATH_SLOTS) {
+    if (props[name] === undefined)
+      check.fail(name, `is missing: pass it from the content as a slot, e.g. <span slot="${name}">$…$</span>.`);
+    math[name] = props[name];
+  }
+  return math as Record<MathSlot, ComponentChildren>;
 }
 
-export default function NormalizationLab({ children }: NormalizationLabProps): JSX.Element {
+export default function NormalizationLab(props: NormalizationLabProps): JSX.Element {
+  const { children } = props;
+  const math = mathOf(props);
   const { texts, setTexts, onText } = useFieldTexts<LabField>({
     batchSize: String(DEFAULT_LAB_SETTINGS.batchSize),
     features: String(DEFAULT_LAB_SETTINGS.features),
@@ -119,15 +155,15 @@ export default function NormalizationLab({ children }: NormalizationLabProps): J
       <h3 id={`${uid}-heading`}>Batch norm versus layer norm</h3>
       {children === undefined ? null : <div class="tool-try">{children}</div>}
       <p class="tool-hint">
-        A fixed population of {formatExact(POPULATION_SIZE)} samples with <i>d</i> features, each feature with its own
-        mean and variance (drawn once from the seed). For each batch size, {BATCHES} batches of distinct samples are
-        drawn: batch norm estimates each feature's mean {sub('μ', 'B')} and variance {sub('σ', 'B')}
-        <sup>2</sup> from the batch, layer norm takes the mean and variance of each sample's own features. <i>γ</i> ={' '}
-        {GAMMA} and <i>β</i> = {BETA} for every feature, <i>ε</i> = 10<sup>−5</sup>.
+        A fixed population of {formatExact(POPULATION_SIZE)} samples with {math.features} features, each feature with
+        its own mean and variance (drawn once from the seed). For each batch size, {BATCHES} batches of distinct samples
+        are drawn: batch norm estimates each feature's mean {math.batchMean} and variance {math.batchVariance} from the
+        batch, layer norm takes the mean and variance of each sample's own features. {equals(math.gamma, GAMMA)} and{' '}
+        {equals(math.beta, BETA)} for every feature, {equals(math.epsilon, '10⁻⁵')}.
       </p>
       <div class="tool-fields">
-        <NumberField symbol="B" {...field('batchSize')} />
-        <NumberField symbol="d" {...field('features')} />
+        <NumberField symbol={math.batchSize} {...field('batchSize')} />
+        <NumberField symbol={math.features} {...field('features')} />
         <NumberField {...field('seed')} />
       </div>
 
@@ -138,32 +174,29 @@ export default function NormalizationLab({ children }: NormalizationLabProps): J
           <>
             <p>
               <strong>
-                At B = {current.batchSize}, batch means land {formatFixed(current.meanError, 2)} σ from the population
-                means and batch variances {formatPercent(current.varianceError)} from the population variances
+                At {equals(math.batchSize, current.batchSize)}, batch means land {formatFixed(current.meanError, 2)}{' '}
+                standard deviations from the population means and batch variances {formatPercent(current.varianceError)}{' '}
+                from the population variances
               </strong>{' '}
-              (root mean square over {BATCHES} batches and {d} features; for comparison, 1/√B ={' '}
-              {formatFixed(1 / Math.sqrt(current.batchSize), 2)}). Batch norm divides by these estimates, so its output
-              for the same sample changes from batch to batch.
+              (root mean square over {BATCHES} batches and {d} features; for comparison,{' '}
+              {equals(math.inverseSqrtBatchSize, formatFixed(1 / Math.sqrt(current.batchSize), 2))}). Batch norm divides
+              by these estimates, so its output for the same sample changes from batch to batch.
             </p>
             <p>
               Layer norm's output for every sample was the same inside its batch as for the sample alone (largest
-              change: {formatExponential(current.layerNormShift, 1)}): it does not depend on B.
+              change: {formatExponential(current.layerNormShift, 1)}): it does not depend on {math.batchSize}.
             </p>
             {current.batchSize === 1 ? (
               <p>
-                <strong class="tool-danger">With B = 1, batch norm erases the sample.</strong> The batch is a single
-                sample, so {sub('μ', 'B')} = <i>x</i> and {sub('σ', 'B')}
-                <sup>2</sup> = 0 for every feature: <i>x</i> − {sub('μ', 'B')} = 0 and the output is <i>γ</i> · 0 / √(0
-                + <i>ε</i>) + <i>β</i> = <i>β</i>. Here {sample.equalToBeta} of {d} outputs equal β = {BETA}, and the
+                <strong class="tool-danger">With {equals(math.batchSize, 1)}, batch norm erases the sample.</strong>{' '}
+                {math.batchOfOne} Here {sample.equalToBeta} of {d} outputs equal {equals(math.beta, BETA)}, and the
                 batch variance is off by {formatPercent(current.varianceError)}.
               </p>
             ) : null}
             {current.batchSize === 2 ? (
               <p class="tool-hint">
-                With B = 2, each feature's two values sit one {sub('σ', 'B')} on either side of {sub('μ', 'B')}, so
-                batch norm outputs about <i>β</i> ± <i>γ</i> whatever the values were: here{' '}
-                {sample.nearBetaPlusMinusGamma} of {d} outputs are within 0.01 of {formatFixed(BETA - GAMMA, 1)} or{' '}
-                {formatFixed(BETA + GAMMA, 1)}.
+                With {equals(math.batchSize, 2)}: {math.batchOfTwo} Here {sample.nearBetaPlusMinusGamma} of {d} outputs
+                are within 0.01 of {formatFixed(BETA - GAMMA, 1)} or {formatFixed(BETA + GAMMA, 1)}.
               </p>
             ) : null}
           </>
@@ -192,7 +225,7 @@ export default function NormalizationLab({ children }: NormalizationLabProps): J
             <thead>
               <tr>
                 <th scope="col">Feature</th>
-                <th scope="col">x</th>
+                <th scope="col">{math.x}</th>
                 <th scope="col">Batch norm</th>
                 <th scope="col">Layer norm</th>
               </tr>
