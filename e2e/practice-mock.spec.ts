@@ -36,6 +36,10 @@ test.describe('mock exam', () => {
       .check();
     await page.getByRole('checkbox', { name: 'Flag 1(h) for review' }).check();
     await page.getByRole('textbox', { name: 'Your answer to 2(a)' }).fill('59');
+    const table = page.getByRole('table', { name: 'Your answers to Problem 5' });
+    await table.getByRole('textbox', { name: 'CONV5-8 (layer 1): volume', exact: true }).fill('126x126x8');
+    await table.getByRole('textbox', { name: 'CONV5-8 (layer 1): parameters', exact: true }).fill('1,208');
+    await table.getByRole('textbox', { name: 'ReLU (layer 2): volume', exact: true }).fill('1x1x1');
     await expect(page.getByRole('button', { name: 'Check answer' }), 'no feedback during the exam').toHaveCount(0);
 
     await page.reload();
@@ -43,6 +47,10 @@ test.describe('mock exam', () => {
       '59',
     );
     await expect(page.getByRole('checkbox', { name: 'Flag 1(h) for review' }), 'and the flags').toBeChecked();
+    await expect(
+      table.getByRole('textbox', { name: 'CONV5-8 (layer 1): parameters', exact: true }),
+      'and the table’s cells',
+    ).toHaveValue('1,208');
 
     await page.getByRole('button', { name: 'Review and submit' }).first().click();
     const reviewScreen = page.locator('[data-mock-review-screen]');
@@ -57,8 +65,10 @@ test.describe('mock exam', () => {
     await page.getByRole('button', { name: 'Submit exam' }).click();
 
     const results = page.locator('[data-mock-results]');
-    // 1(a) right: 2; 1(h) one wrong option: 0; 2(a) 59: 4; everything else unanswered.
-    await expect(results.getByText('Total: 6 of 102 points'), 'the total is exact').toBeVisible();
+    // 1(a) right: 2; 1(h) one wrong option: 0; 2(a) 59: 4; Problem 5 two right cells of 20 (one
+    // wrong): 2 × 21/20 = 2.1; everything else unanswered.
+    await expect(results.getByText('Total: 8.1 of 102 points'), 'the total is exact').toBeVisible();
+    await expect(results.getByRole('row', { name: /^5\. CNNs/ })).toContainText('2.1 of 21');
     await expect(results.getByRole('row', { name: /^1\. Multiple Choice/ })).toContainText('2 of 16');
     await expect(results.getByRole('row', { name: /^2\. Short Answers/ })).toContainText('4 of 16');
     await expect(
@@ -66,13 +76,13 @@ test.describe('mock exam', () => {
       'each part links to its solution',
     ).toHaveAttribute('href', /multiple-choice\/#1h-solution$/);
     await results.getByRole('group', { name: 'Mark 2(b) yourself' }).getByRole('radio', { name: 'Got it' }).check();
-    await expect(results.getByText('Total: 10 of 102 points'), 'self-marking adds its points').toBeVisible();
+    await expect(results.getByText('Total: 12.1 of 102 points'), 'self-marking adds its points').toBeVisible();
     await expectNoSeriousA11yViolations(page, [results]);
 
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Earlier attempts' })).toBeVisible();
-    await expect(page.getByText(/: 10 of 102 points$/), 'the attempt is in the history with its date').toHaveText(
-      /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}: 10 of 102 points$/,
+    await expect(page.getByText(/: 12\.1 of 102 points$/), 'the attempt is in the history with its date').toHaveText(
+      /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}: 12\.1 of 102 points$/,
     );
   });
 

@@ -92,17 +92,29 @@ const answerSchema = z.union(
     ),
     strict(
       {
-        computed: z.literal('mlp-parameters', 'the only computed key is `computed: mlp-parameters`'),
+        computed: z.literal('mlp-parameters'),
         input: z.number(required('input', '4')).int().positive(),
         layers: z.array(z.number().int().positive(), required('layers', '[7, 3]')).min(1),
         tolerance: toleranceSchema.optional(),
       },
       'answer',
     ),
+    // The key of a multiple-choice part is the option whose text states the output shape of one
+    // convolution, computed by the CNN calculator (or "None of the above"); see src/practice/keys.ts.
+    strict(
+      {
+        computed: z.literal('conv-output-choice'),
+        input: z.string(required('input', '"15x15x3"')).min(1),
+        layer: z.string(required('layer', '"CONV3-15 with padding 1 with stride 1"')).min(1),
+      },
+      'answer',
+    ),
+    // Every cell of the part's `network` table (output volume and parameter count per layer).
+    strict({ computed: z.literal('cnn-table') }, 'answer'),
   ],
   {
     error: () =>
-      'an `answer` is `{ choices: [i, iii] }`, `{ number: 59 }` (optionally with `tolerance: { abs: 0.5, rel: 0.01 }`) or `{ computed: mlp-parameters, input: 4, layers: [7, 3] }`',
+      'an `answer` is `{ choices: [i, iii] }`, `{ number: 59 }` (optionally with `tolerance: { abs: 0.5, rel: 0.01 }`), or computed by a tool: `{ computed: mlp-parameters, input: 4, layers: [7, 3] }`, `{ computed: conv-output-choice, input: "15x15x3", layer: "CONV3-15" }` (the option stating that output shape) or `{ computed: cnn-table }` (every cell of the part’s `network` table)',
   },
 );
 
@@ -210,6 +222,17 @@ const partSchema = strict(
 
 type PartData = z.infer<typeof partSchema>;
 
+/** A key computed from the part's own data needs that data. */
+function answerProblems(part: PartData): Array<{ path: string[]; message: string }> {
+  if (!part.answer || !('computed' in part.answer) || part.answer.computed !== 'cnn-table' || part.network) return [];
+  return [
+    {
+      path: ['answer'],
+      message: `part ${part.id}: \`answer: { computed: cnn-table }\` grades the table of the part’s \`network\`; add \`network: { input: "128*128*6", layers: … }\` to the part`,
+    },
+  ];
+}
+
 /** Checks of a variant that need its part: placeholders the kind fills, and the network it draws from. */
 function variantProblems(part: PartData): Array<{ path: string[]; message: string }> {
   const { variant } = part;
@@ -267,7 +290,7 @@ export const problemSchema = strict(
     });
   }
   for (const [index, part] of problem.parts.entries()) {
-    for (const { path, message } of variantProblems(part)) {
+    for (const { path, message } of [...answerProblems(part), ...variantProblems(part)]) {
       context.addIssue({ code: 'custom', path: ['parts', index, ...path], message });
     }
   }

@@ -3,7 +3,7 @@
  * ("5.9e1"), fractions ("1/16"), thousands separators ("1,234" or "1 234") and surrounding spaces.
  * Hand-written scans, no regular expressions over the input, so time is linear in its length.
  */
-import { isDecimalNumeral } from '../ui/number-field';
+import { isDecimalNumeral } from '../ui/decimal-numeral';
 
 export type ParsedAnswer = { ok: true; value: number } | { ok: false; message: string };
 

@@ -39,6 +39,8 @@ function buildPart(section: HTMLElement, part: PracticePageData['parts'][number]
     );
   } else {
     if (kind === 'choices' && !optionCheckboxes(section, `Your answer to ${label}`)) return null;
+    // Its own module, so pages without a table never load it; it builds into the box once placed.
+    if (kind === 'table') void import('./table-ui').then((table) => table.buildTable(box, part));
     if (kind === 'number') {
       const errorId = `practice-error-${anchor}`;
       official.append(

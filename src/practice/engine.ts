@@ -3,10 +3,12 @@
  * fetched when the student first checks an answer (or when saved answers are restored).
  */
 import { parseAnswerNumber } from './answer-number';
-import { describeTolerance, formatPoints, gradeChoices, gradeNumber, gradeSelf, type SelfGrade } from './grade';
+import { describeTolerance, gradeChoices, gradeNumber, gradeSelf, type SelfGrade } from './grade';
+import { formatPoints } from './points';
 import type { PartKey, PublicPart } from './keys';
 import { storageKey, type PracticePageData } from './page-data';
 import { emptyProgress, parseProgress, score, type Progress, type SavedAnswer } from './progress';
+import type * as TableUi from './table-ui';
 
 const selfText: Record<SelfGrade, string> = { got: 'Got it', partly: 'Partly', missed: 'Missed it' };
 
@@ -53,6 +55,10 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
       scoreLine.textContent = `${formatPoints(total.earned)} of ${formatPoints(total.points)} points, ${total.answered} of ${total.parts} parts answered.`;
     }
   };
+
+  // Table parts (Problem 5) are built and graded by their own module, loaded only where one is.
+  let tableUi: Promise<typeof TableUi> | undefined;
+  const loadTable = () => (tableUi ??= import('./table-ui'));
 
   const boxOf = (part: PublicPart) => document.querySelector<HTMLElement>(`[data-practice-part="${part.anchor}"]`);
   const choicesOf = (box: HTMLElement) => [
@@ -113,7 +119,10 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
         return;
       }
     }
-    const graded = partKey && grade(part, box, partKey);
+    const graded =
+      partKey?.kind === 'table'
+        ? (await loadTable()).checkTable(box, part, partKey)
+        : partKey && grade(part, box, partKey);
     if (!graded) {
       if (result && part.kind === 'number') result.textContent = '';
       return;
@@ -135,6 +144,12 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
     } else if (part.kind === 'number') {
       const input = box.querySelector<HTMLInputElement>('.practice-number');
       if (input) input.value = answer?.kind === 'number' ? answer.text : '';
+    } else if (part.kind === 'table') {
+      // Queued on the module before the check below, which waits for the same promise, so the
+      // cells are filled before they are graded.
+      void loadTable().then((table) => {
+        table.fillTable(box, part, answer);
+      });
     } else {
       for (const input of box.querySelectorAll<HTMLInputElement>('.practice-self input')) {
         input.checked = answer?.kind === 'self' && answer.grade === input.value;
@@ -158,8 +173,10 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
     const box = boxOf(part);
     if (!box) continue;
     box.querySelector('.practice-check')?.addEventListener('click', () => void check(part, box, true));
-    box.querySelector('.practice-number')?.addEventListener('keydown', (event) => {
-      if ((event as KeyboardEvent).key === 'Enter') void check(part, box, true);
+    // Enter in the answer field, or in any cell of a table, checks (not in a "New numbers" field).
+    box.querySelector('.practice-official')?.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Enter' && (event.target as Element).matches('input[type=text]'))
+        void check(part, box, true);
     });
     box.querySelector('.practice-self')?.addEventListener('change', () => void check(part, box, true));
     const solution = box.closest('section.part')?.querySelector<HTMLDetailsElement>(':scope > details.solution');

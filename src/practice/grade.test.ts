@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeTolerance, formatPoints, gradeChoices, gradeNumber, gradeSelf } from './grade';
+import { describeTolerance, gradeChoices, gradeNumber, gradeSelf } from './grade';
+import { formatPoints } from './points';
 import type { ChoicesKey, NumberKey } from './keys';
 
 const key: ChoicesKey = { kind: 'choices', correct: ['i', 'iii'], options: ['i', 'ii', 'iii', 'iv'] };

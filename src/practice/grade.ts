@@ -2,13 +2,15 @@
  * Grading rules, written once here and stated on the page by `rules` below, so what the page says
  * and what it computes cannot drift apart.
  */
-import { formatExact, formatNumber } from '../ui/format';
+import { formatNumber } from '../ui/format';
 import type { ChoicesKey, NumberKey } from './keys';
 
 export const rules = {
   choices:
     'Multiple choice: each correct option you tick earns its share of the points and each wrong option you tick takes one share away, never below zero.',
   number: 'Numbers: full points within the accepted range, none outside it.',
+  table:
+    'Tables: each cell is checked exactly, and each right cell earns an equal share of the part’s points, a fraction of a point when they do not divide evenly over the cells (the table says its share); the feedback names wrong cells, not their answers.',
   self: 'Parts without a key: compare with the solution and mark yourself: “Got it” full points, “Partly” half, “Missed it” none.',
   variant:
     '“New numbers” questions are for practice only: they are checked exactly but never scored, and your score for the exam’s own numbers stays as it is.',
@@ -66,9 +68,4 @@ export type SelfGrade = keyof typeof selfGrades;
 
 export function gradeSelf(grade: SelfGrade, points: number): number {
   return points * selfGrades[grade];
-}
-
-/** "6 of 16 points": whole numbers as they are, fractions to two decimals. */
-export function formatPoints(value: number): string {
-  return formatExact(Math.round(value * 100) / 100);
 }

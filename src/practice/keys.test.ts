@@ -36,7 +36,16 @@ const problem = (parts: object[]) => ({ number: 1, points: 4, parts }) as never;
 describe('reading the MDX body', () => {
   it('finds option ids and solutions per part', () => {
     expect(readBodyParts(body)).toEqual([
-      { id: 'a', options: ['i', 'ii', 'iii'], hasSolution: true, hasVariantQuestion: false },
+      {
+        id: 'a',
+        options: [
+          { id: 'i', text: 'One' },
+          { id: 'ii', text: 'Two $x$' },
+          { id: 'iii', text: 'Three' },
+        ],
+        hasSolution: true,
+        hasVariantQuestion: false,
+      },
       { id: 'b', options: [], hasSolution: false, hasVariantQuestion: false },
     ]);
   });
@@ -139,5 +148,108 @@ How many parameters?
     expect(() => buildProblemKeys(problem([impossible]), marked, 'p.mdx')).toThrow(
       'p.mdx, part a: the variant cannot draw a question: no kernel, padding and stride of the ranges fit',
     );
+  });
+});
+
+describe('keys computed by the CNN calculator', () => {
+  const convBody = (options: string[]) => `<Part id="g">
+
+<Options>
+
+${options.map((text) => `- ${text}`).join('\n')}
+
+</Options>
+
+<Solution>
+
+See above.
+
+</Solution>
+
+</Part>
+`;
+  const examOptions = [
+    '(i) ($15 \\times 15 \\times 3$)',
+    '(ii) ($12 \\times 12 \\times 6$)',
+    '(iii) ($15 \\times 15 \\times 15$)',
+    '(iv) None of the above',
+  ];
+  const convPart = (layer = 'CONV3-15 with padding 1 with stride 1', input = '15x15x3') => ({
+    id: 'g',
+    title: 'G',
+    points: 2,
+    answer: { computed: 'conv-output-choice', input, layer },
+  });
+  const convKey = (options: string[], part = convPart()) =>
+    buildProblemKeys(problem([{ ...part, points: 4 }]), convBody(options), 'mc.mdx')[0]?.key;
+
+  it('keys 1(g) to the option stating the computed output shape', () => {
+    expect(convKey(examOptions), '15×15×3 through CONV3-15, padding 1, stride 1 is 15×15×15').toEqual({
+      kind: 'choices',
+      correct: ['iii'],
+      options: ['i', 'ii', 'iii', 'iv'],
+    });
+    expect(convKey(['(a) 15x15x15', '(b) (13, 13, 15)']), 'plain and tuple shapes are read too').toMatchObject({
+      correct: ['a'],
+    });
+  });
+
+  it('keys "None of the above" when no option states the shape', () => {
+    expect(convKey(examOptions, convPart('CONV3-15 with padding 0')), '13×13×15 is no option').toMatchObject({
+      correct: ['iv'],
+    });
+  });
+
+  it('fails naming the file and part when the shape is stated twice, or nowhere with no way out', () => {
+    expect(() => convKey(['(i) 15 × 15 × 15', '(ii) (15, 15, 15)', '(iii) None of the above'])).toThrow(
+      'mc.mdx, part g: options (i) and (ii) all state the computed output 15 × 15 × 15 (CONV3-15 with padding 1 with stride 1 on 15x15x3); exactly one may',
+    );
+    expect(() => convKey(examOptions.slice(0, 2))).toThrow(
+      'mc.mdx, part g: no option states the computed output 15 × 15 × 15 (CONV3-15 with padding 1 with stride 1 on 15x15x3), and there is no “None of the above” option',
+    );
+    expect(() => convKey(examOptions, convPart('CONV3-15\nReLU'))).toThrow('mc.mdx, part g: `layer` is one layer line');
+    expect(() => convKey(examOptions, convPart('CONV99-15'))).toThrow(
+      'mc.mdx, part g: the computed answer cannot be computed: Layer line 1 "CONV99-15": The kernel 99*99 is larger',
+    );
+  });
+
+  const network = { input: '8*8*2', layers: 'CONV3-4\nPOOL-2\nFLATTEN\nFC-3' };
+  const tableBody = '<Part id="table">\n\n<Solution>\n\nSee the table.\n\n</Solution>\n\n</Part>\n';
+  const tablePart = { id: 'table', title: 'Table', points: 4, answer: { computed: 'cnn-table' }, network };
+
+  it('keys every cell of a table part from its network, and gives the page its rows but no answers', () => {
+    const [part] = buildProblemKeys(problem([tablePart]), tableBody, 'cnn.mdx');
+    expect(part?.key, 'each layer’s output and parameter count, by cell id').toEqual({
+      kind: 'table',
+      cells: {
+        '1-volume': { kind: 'shape', h: 8, w: 8, c: 4 },
+        '1-params': { kind: 'count', value: 76 },
+        '2-volume': { kind: 'shape', h: 4, w: 4, c: 4 },
+        '2-params': { kind: 'count', value: 0 },
+        '3-volume': { kind: 'count', value: 64 },
+        '3-params': { kind: 'count', value: 0 },
+        '4-volume': { kind: 'count', value: 3 },
+        '4-params': { kind: 'count', value: 195 },
+      },
+    });
+    expect(publicParts(part ? [part] : [])).toEqual([
+      {
+        anchor: '1table',
+        label: 'Problem 1',
+        points: 4,
+        kind: 'table',
+        rows: ['CONV3-4', 'POOL-2', 'FLATTEN', 'FC-3'],
+      },
+    ]);
+  });
+
+  it('fails naming the file and part when the network has an error', () => {
+    expect(() =>
+      buildProblemKeys(
+        problem([{ ...tablePart, network: { ...network, layers: 'CONV3-4\nPOOL-20' } }]),
+        tableBody,
+        'cnn.mdx',
+      ),
+    ).toThrow('cnn.mdx, part table: the network\'s table cannot be computed: Layer line 2 "POOL-20"');
   });
 });

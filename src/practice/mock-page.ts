@@ -3,7 +3,8 @@
  * review, submission and the result with its history. State lives in localStorage (mock.ts).
  */
 import { element, optionCheckboxes } from './dom';
-import { formatPoints, type SelfGrade } from './grade';
+import type { SelfGrade } from './grade';
+import { formatPoints } from './points';
 import type { PartKey } from './keys';
 import {
   crossedMark,
@@ -19,6 +20,7 @@ import {
   type MockStore,
 } from './mock';
 import { MOCK_DATA_ID, type MockPageData } from './mock-data';
+import { cellTable } from './table-ui';
 
 const data = JSON.parse(document.getElementById(MOCK_DATA_ID)?.textContent ?? 'null') as MockPageData;
 const $ = (name: string) => document.querySelector<HTMLElement>(`[data-mock-${name}]`);
@@ -87,7 +89,13 @@ function buildControls(attempt: MockAttempt): void {
         (input) => input.value,
       );
       const text = section.querySelector<HTMLInputElement | HTMLTextAreaElement>('.mock-answer')?.value;
-      current.answers[part.anchor] = text === undefined ? { selected: checked } : { text };
+      const cells = [...section.querySelectorAll<HTMLInputElement>('.practice-cell')];
+      current.answers[part.anchor] =
+        part.kind === 'table'
+          ? { cells: Object.fromEntries(cells.map((cell) => [cell.name, cell.value])) }
+          : text === undefined
+            ? { selected: checked }
+            : { text };
       const flag = section.querySelector<HTMLInputElement>('.mock-flag input');
       current.flagged = current.flagged.filter((id) => id !== part.anchor).concat(flag?.checked ? [part.anchor] : []);
       save();
@@ -96,6 +104,11 @@ function buildControls(attempt: MockAttempt): void {
       const set = optionCheckboxes(section, `Your answer to ${part.label}`);
       for (const input of set?.querySelectorAll('input') ?? [])
         input.checked = !!saved && 'selected' in saved && saved.selected.includes(input.value);
+    } else if (part.kind === 'table') {
+      const table = cellTable(part, 'mock');
+      for (const cell of table.querySelectorAll('input'))
+        cell.value = saved && 'cells' in saved ? (saved.cells[cell.name] ?? '') : '';
+      section.append(table);
     } else {
       const id = `mock-answer-${part.anchor}`;
       const field =

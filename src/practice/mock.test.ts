@@ -24,6 +24,7 @@ const problems = [
     parts: [
       { anchor: '2a', label: '2(a)', points: 4, kind: 'number' as const },
       { anchor: '2b', label: '2(b)', points: 4, kind: 'self' as const },
+      { anchor: '2c', label: '2(c)', points: 3, kind: 'table' as const, rows: ['CONV3-4', 'POOL-2'] },
     ],
   },
 ];
@@ -32,11 +33,26 @@ const keys: Record<string, PartKey> = {
   '1b': { kind: 'choices', correct: ['ii'], options: ['i', 'ii'] },
   '2a': { kind: 'number', value: 59, abs: 0, rel: 0 },
   '2b': { kind: 'self' },
+  '2c': {
+    kind: 'table',
+    cells: {
+      '1-volume': { kind: 'shape', h: 8, w: 8, c: 4 },
+      '1-params': { kind: 'count', value: 76 },
+      '2-volume': { kind: 'shape', h: 4, w: 4, c: 4 },
+      '2-params': { kind: 'count', value: 0 },
+    },
+  },
 };
 const attempt: MockAttempt = {
   startedAt: 1_000,
   durationMinutes: 180,
-  answers: { '1a': { selected: ['i'] }, '1b': { selected: ['i'] }, '2a': { text: '5.9e1' } },
+  answers: {
+    '1a': { selected: ['i'] },
+    '1b': { selected: ['i'] },
+    '2a': { text: '5.9e1' },
+    // Two right cells, one wrong, one unreadable: 2 of 4 cells of 3 points.
+    '2c': { cells: { '1-volume': '8x8x4', '1-params': '76', '2-volume': '2x2x4', '2-params': 'none' } },
+  },
   flagged: ['1b'],
 };
 
@@ -44,14 +60,14 @@ describe('mock exam', () => {
   it('grades right, wrong and unanswered parts, per problem and in total', () => {
     expect(gradeAttempt(problems, attempt, keys, {}, 5)).toEqual({
       date: 5,
-      earned: 6,
-      points: 12,
+      earned: 7.5,
+      points: 15,
       problems: [
         { number: 1, earned: 2, points: 4 },
-        { number: 2, earned: 4, points: 8 },
+        { number: 2, earned: 5.5, points: 11 },
       ],
     });
-    expect(gradeAttempt(problems, attempt, keys, { '2b': 'partly' }, 5).earned).toBe(8);
+    expect(gradeAttempt(problems, attempt, keys, { '2b': 'partly' }, 5).earned).toBe(9.5);
   });
 
   it('times from the stored start, and untimed has no end', () => {
@@ -74,7 +90,9 @@ describe('mock exam', () => {
       isAnswered({ selected: [] }),
       isAnswered({ text: ' ' }),
       isAnswered({ text: '1' }),
-    ]).toEqual([false, false, false, true]);
+      isAnswered({ cells: { '1-volume': ' ' } }),
+      isAnswered({ cells: { '1-volume': ' ', '1-params': '0' } }),
+    ]).toEqual([false, false, false, true, false, true]);
   });
 
   it('round-trips the store and discards what it cannot read', () => {

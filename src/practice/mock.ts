@@ -5,10 +5,12 @@
 import { parseAnswerNumber } from './answer-number';
 import { gradeChoices, gradeNumber, gradeSelf, type SelfGrade } from './grade';
 import type { PartKey, PublicPart } from './keys';
+import { gradeTable } from './table-grade';
 
 export const MOCK_VERSION = 1;
 
-export type MockAnswer = { selected: string[] } | { text: string };
+/** Ticked options, a typed answer, or a table's cells by cell id. */
+export type MockAnswer = { selected: string[] } | { text: string } | { cells: Record<string, string> };
 
 export interface MockAttempt {
   startedAt: number;
@@ -61,6 +63,7 @@ export function formatClock(ms: number): string {
 
 export function isAnswered(answer: MockAnswer | undefined): boolean {
   if (!answer) return false;
+  if ('cells' in answer) return Object.values(answer.cells).some((text) => text.trim() !== '');
   return 'selected' in answer ? answer.selected.length > 0 : answer.text.trim() !== '';
 }
 
@@ -71,7 +74,7 @@ export interface MockProblem {
 
 /**
  * Scores an attempt: keyed parts against their keys, self-graded parts by the student's own marks
- * after submitting (none yet: no points). A malformed number scores nothing.
+ * after submitting (none yet: no points). A malformed number, or table cell, scores nothing.
  */
 export function gradeAttempt(
   problems: readonly MockProblem[],
@@ -90,6 +93,8 @@ export function gradeAttempt(
       } else if (key?.kind === 'number' && answer && 'text' in answer) {
         const parsed = parseAnswerNumber(answer.text);
         if (parsed.ok) earned += gradeNumber(key, parsed.value, part.points).earned;
+      } else if (key?.kind === 'table' && answer && 'cells' in answer) {
+        earned += gradeTable(key, answer.cells, part.points).earned;
       } else if (key?.kind === 'self') {
         const mark = selfMarks[part.anchor];
         if (mark) earned += gradeSelf(mark, part.points);
@@ -120,9 +125,11 @@ function readAttempt(value: unknown): MockAttempt | null {
   const read: Record<string, MockAnswer> = {};
   for (const [anchor, answer] of Object.entries(answers)) {
     if (!isRecord(answer)) return null;
-    const { selected, text } = answer;
+    const { selected, text, cells } = answer;
     if (Array.isArray(selected) && selected.every((id) => typeof id === 'string')) read[anchor] = { selected };
     else if (typeof text === 'string') read[anchor] = { text };
+    else if (isRecord(cells) && Object.values(cells).every((cell) => typeof cell === 'string'))
+      read[anchor] = { cells: cells as Record<string, string> };
     else return null;
   }
   return { startedAt, durationMinutes, answers: read, flagged };

@@ -10,9 +10,12 @@ describe('saved progress', () => {
   it('round-trips', () => {
     const progress = {
       ...emptyProgress('x'),
-      answers: { '1a': { kind: 'choices' as const, selected: ['i'], earned: 2 } },
+      answers: {
+        '1a': { kind: 'choices' as const, selected: ['i'], earned: 2 },
+        '5table': { kind: 'table' as const, cells: { '1-volume': '126x126x8', '3-params': '1,168' }, earned: 2.1 },
+      },
     };
-    expect(parseProgress(JSON.stringify(progress), 'x')).toEqual({ progress });
+    expect(parseProgress(JSON.stringify(progress), 'x'), 'a table’s cells are kept by cell id').toEqual({ progress });
   });
   it.each([
     ['{not json', 'unreadable'],
@@ -28,11 +31,15 @@ describe('saved progress', () => {
     const text = JSON.stringify({
       version: 1,
       exam: 'x',
-      answers: { '1a': { kind: 'self', grade: 'got', earned: 2 }, '1b': { kind: 'self', grade: 'meh', earned: 2 } },
+      answers: {
+        '1a': { kind: 'self', grade: 'got', earned: 2 },
+        '1b': { kind: 'self', grade: 'meh', earned: 2 },
+        '5table': { kind: 'table', cells: { '1-volume': 126 }, earned: 2 },
+      },
     });
     const loaded = parseProgress(text, 'x');
     expect(Object.keys(loaded.progress.answers)).toEqual(['1a']);
-    expect(loaded.message).toContain('1 saved answer');
+    expect(loaded.message).toContain('2 saved answer');
   });
   it('scores answered parts, capped at each part’s points', () => {
     const progress = {

@@ -1,7 +1,7 @@
 /**
  * Saved progress: one JSON object per exam in localStorage. Validated by hand (no schema library in
  * the browser bundle); anything that does not fit is discarded with a message, never trusted.
- * Answers are stored by part anchor and option id, so reordering options keeps them meaningful.
+ * Answers are stored by part anchor and option or cell id, so reordering options keeps them meaningful.
  */
 import type { PublicPart } from './keys';
 import type { SelfGrade } from './grade';
@@ -11,7 +11,9 @@ export const PROGRESS_VERSION = 1;
 export type SavedAnswer =
   | { kind: 'choices'; selected: string[]; earned: number }
   | { kind: 'number'; text: string; earned: number }
-  | { kind: 'self'; grade: SelfGrade; earned: number };
+  | { kind: 'self'; grade: SelfGrade; earned: number }
+  /** A table part: what was typed, by cell id ("3-params"). */
+  | { kind: 'table'; cells: Record<string, string>; earned: number };
 
 export interface Progress {
   version: typeof PROGRESS_VERSION;
@@ -44,7 +46,10 @@ function readAnswer(value: unknown): SavedAnswer | null {
     const grade = value['grade'];
     return grade === 'got' || grade === 'partly' || grade === 'missed' ? { kind, grade, earned } : null;
   }
-  return null;
+  const cells = value['cells'];
+  return kind === 'table' && isRecord(cells) && Object.values(cells).every((text) => typeof text === 'string')
+    ? { kind, cells: cells as Record<string, string>, earned }
+    : null;
 }
 
 /** Parses stored or imported text; what cannot be read is dropped and said so. */

@@ -2,7 +2,7 @@
  * Fills in saved progress on the exam page (per problem, the total, what is left, with links) and
  * the home page (per exam). Reads localStorage only; shows nothing when nothing is saved.
  */
-import { formatPoints } from './grade';
+import { formatPoints } from './points';
 import { storageKey } from './page-data';
 import { parseProgress, score, type Progress } from './progress';
 import { SUMMARY_DATA_ID, type SummaryExam } from './summary-data';

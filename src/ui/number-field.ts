@@ -7,7 +7,11 @@
  * "0b11", "Infinity", and "" (as 0). The check is a single hand-written scan instead of a regular
  * expression, so no input, however long, can make it backtrack: time is linear in the length.
  */
+import { isDecimalNumeral } from './decimal-numeral';
 import { formatExact } from './format';
+
+// In its own module so the practice engine, which needs only this test, does not ship the rest.
+export { isDecimalNumeral };
 
 export interface NumberRule {
   /** Names the field in messages, e.g. "Step size". */
@@ -57,35 +61,6 @@ export function describeRule(rule: NumberRule): string {
 /** The message for any text or value that breaks `rule`. */
 function ruleMessage(rule: NumberRule): string {
   return `${rule.label}: enter ${describeRule(rule)}.`;
-}
-
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-
-/** [+|-] digits [. digits] [e|E [+|-] digits], with at least one digit before the exponent. */
-export function isDecimalNumeral(text: string): boolean {
-  let i = 0;
-  if (text[i] === '+' || text[i] === '-') i += 1;
-  let digits = 0;
-  while (i < text.length && isDigit(text.charCodeAt(i))) {
-    i += 1;
-    digits += 1;
-  }
-  if (text[i] === '.') {
-    i += 1;
-    while (i < text.length && isDigit(text.charCodeAt(i))) {
-      i += 1;
-      digits += 1;
-    }
-  }
-  if (digits === 0) return false;
-  if (text[i] === 'e' || text[i] === 'E') {
-    i += 1;
-    if (text[i] === '+' || text[i] === '-') i += 1;
-    const start = i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i += 1;
-    if (i === start) return false;
-  }
-  return i === text.length;
 }
 
 /** Checks a value against its rule (also used for numbers given as props by the content). */

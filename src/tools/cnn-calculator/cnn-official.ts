@@ -5,7 +5,14 @@
 import { LARGEST_EXACT_COUNT } from '../../ui/number-field';
 import { propChecker } from '../../ui/tool-props';
 import { parseVolume } from './cnn-notation';
-import { computeCnn, formatActivation, type Activation, type CnnResult, type ComputedRow } from './cnn-shapes';
+import {
+  computeCnn,
+  formatActivation,
+  type Activation,
+  type CnnResult,
+  type ComputedRow,
+  type Volume,
+} from './cnn-shapes';
 
 export interface OfficialRow {
   /** As printed in the exam, e.g. "CONV1-32 with padding 0"; the first row is "Input". */
@@ -43,22 +50,45 @@ function sameActivation(a: Activation, b: Activation): boolean {
   return formatActivation(a) === formatActivation(b) && a.kind === b.kind;
 }
 
+/** One row of a network's table as the calculator computes it: the Input row, then one row per layer line. */
+export interface NetworkTableRow {
+  layer: string;
+  output: Activation;
+  params: number;
+  row?: ComputedRow;
+}
+
+/**
+ * The rows of the table an exam asks for, computed from the network: read by the official check
+ * below and by the practice key of a table part, so both grade against the same rows.
+ */
+export function networkTable(
+  result: CnnResult,
+): { ok: true; input: Volume & { formula: string }; rows: NetworkTableRow[] } | { ok: false; problems: string[] } {
+  if (!result.input.ok) return { ok: false, problems: [`Input: ${result.input.message}`] };
+  const problems = result.rows.flatMap((row) =>
+    row.status === 'error' ? [`Layer line ${row.line} "${row.source}": ${row.message}`] : [],
+  );
+  if (problems.length > 0) return { ok: false, problems };
+  const { volume, formula } = result.input;
+  return {
+    ok: true,
+    input: { ...volume, formula },
+    rows: [
+      { layer: 'Input', output: { kind: 'volume', ...volume }, params: 0 },
+      ...result.rows.flatMap((row) =>
+        row.status === 'ok' ? [{ layer: row.source, output: row.output, params: row.params, row }] : [],
+      ),
+    ],
+  };
+}
+
 /** Compares a computed network with the official rows; every disagreement is listed, naming its row. */
 export function compareWithOfficial(result: CnnResult, official: readonly OfficialRow[]): OfficialCheck {
+  const table = networkTable(result);
+  if (!table.ok) return table;
   const problems: string[] = [];
-  if (!result.input.ok) return { ok: false, problems: [`Input: ${result.input.message}`] };
-  for (const row of result.rows) {
-    if (row.status === 'error') problems.push(`Layer line ${row.line} "${row.source}": ${row.message}`);
-  }
-  if (problems.length > 0) return { ok: false, problems };
-
-  const inputActivation: Activation = { kind: 'volume', ...result.input.volume };
-  const computed: Array<{ layer: string; output: Activation; params: number; row?: ComputedRow }> = [
-    { layer: 'Input', output: inputActivation, params: 0 },
-    ...result.rows.flatMap((row) =>
-      row.status === 'ok' ? [{ layer: row.source, output: row.output, params: row.params, row }] : [],
-    ),
-  ];
+  const computed = table.rows;
   if (computed.length !== official.length) {
     problems.push(
       `The official table has ${official.length} rows but the calculator has ${computed.length} (the Input row and ${computed.length - 1} layers).`,
@@ -91,7 +121,7 @@ export function compareWithOfficial(result: CnnResult, official: readonly Offici
     rows.push({
       layer: theirs.layer,
       volume: formatActivation(mine.output, ' × '),
-      volumeFormula: mine.row?.outputFormula ?? result.input.formula,
+      volumeFormula: mine.row?.outputFormula ?? table.input.formula,
       params: mine.params,
       paramsFormula: mine.params === 0 ? '0' : (mine.row?.paramsFormula ?? String(mine.params)),
     });
