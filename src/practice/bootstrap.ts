@@ -84,7 +84,6 @@ function start(): void {
     button.addEventListener('click', () => void loadVariants().then((ui) => ui.newNumbers(data, part.anchor)));
     box.append(element('p', { className: 'practice-variant-actions' }, button));
   }
-  panel.hidden = false;
   if (new URLSearchParams(location.search).has('variant')) {
     void loadVariants().then((ui) => ui.variantsFromAddress(data, panel));
   }

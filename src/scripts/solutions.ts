@@ -51,7 +51,11 @@ function openTargetOfHash(): void {
 export function enhanceSolutions(root: Document): void {
   const solutions = [...root.querySelectorAll<HTMLDetailsElement>('details.solution')];
   const controls = root.querySelector<HTMLElement>('[data-solution-controls]');
-  if (solutions.length === 0) return;
+  if (solutions.length === 0) {
+    // Nothing for the buttons to open on this page.
+    if (controls) controls.hidden = true;
+    return;
+  }
 
   const revealed = readRevealed();
   for (const details of solutions) {
@@ -60,7 +64,6 @@ export function enhanceSolutions(root: Document): void {
   }
 
   if (controls) {
-    controls.hidden = false;
     controls.addEventListener('click', (event) => {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-reveal]');
       if (!button) return;

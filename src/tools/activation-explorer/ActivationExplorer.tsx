@@ -110,7 +110,7 @@ export default function ActivationExplorer(props: ActivationExplorerProps & Type
     <section class="tool" aria-labelledby={id('heading')} data-pagefind-ignore="all">
       <h3 id={id('heading')}>Activation functions and their derivatives: try it</h3>
       <p class="tool-no-js">Choosing another function or range needs JavaScript; the plot below shows this one.</p>
-      <div class="tool-controls tool-js-only">
+      <div class="tool-controls js-only">
         <div class="tool-field">
           <label for={id('function')}>Function</label>
           <select

@@ -141,7 +141,7 @@ export default function GradientDescentExplorer(
       </p>
       <p class="tool-no-js">Trying other settings needs JavaScript; the plots below show the run these describe.</p>
       {presets.length > 0 ? (
-        <div class="tool-presets tool-js-only" role="group" aria-label={`Options of ${question ?? ''}`}>
+        <div class="tool-presets js-only" role="group" aria-label={`Options of ${question ?? ''}`}>
           {presets.map((preset, index) => (
             <button
               key={index}
@@ -160,7 +160,7 @@ export default function GradientDescentExplorer(
           ))}
         </div>
       ) : null}
-      <div class="tool-controls tool-js-only">
+      <div class="tool-controls js-only">
         <div class="tool-field">
           <label for={id('loss')}>Loss</label>
           <select

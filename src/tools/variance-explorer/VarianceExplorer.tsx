@@ -191,7 +191,7 @@ export default function VarianceExplorer(
         Forward: variance of z and a at each layer. Backward: a unit-variance gradient enters at the top.
       </p>
       <p class="tool-no-js">Changing these settings needs JavaScript; the plot below shows the run they describe.</p>
-      <div class="tool-controls tool-js-only">
+      <div class="tool-controls js-only">
         <div class="tool-field">
           <label for={id('activation')}>Activation</label>
           <select

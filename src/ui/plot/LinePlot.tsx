@@ -177,7 +177,7 @@ export function LinePlot(props: LinePlotProps): JSX.Element {
       </ul>
       {model.droppedNotes.length > 0 && <p class="plot-note">{model.droppedNotes.join(' ')}</p>}
       <details
-        class="plot-data"
+        class="plot-data js-only"
         ref={dataRef}
         onToggle={(event) => {
           if (event.currentTarget.open) setDataShown(true);
