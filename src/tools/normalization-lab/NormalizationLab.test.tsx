@@ -4,24 +4,10 @@
  */
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import NormalizationLab, { type NormalizationLabProps } from './NormalizationLab';
+import NormalizationLab, { MATH_SLOTS, type NormalizationLabProps } from './NormalizationLab';
 
 /** Every slot, marked with its name where KaTeX's HTML would be. */
-const slots: NormalizationLabProps = Object.fromEntries(
-  [
-    'batchSize',
-    'features',
-    'x',
-    'batchMean',
-    'batchVariance',
-    'gamma',
-    'beta',
-    'epsilon',
-    'inverseSqrtBatchSize',
-    'batchOfOne',
-    'batchOfTwo',
-  ].map((name) => [name, <var>{name}</var>]),
-);
+const slots: NormalizationLabProps = Object.fromEntries(MATH_SLOTS.map((name) => [name, <var>{name}</var>]));
 
 describe('NormalizationLab on the server', () => {
   it('shows the content’s maths in its sentences, field labels and table header', () => {

@@ -33,7 +33,7 @@ import '../../ui/tools.css';
  * (`<span slot="batchMean">$\mu_B$</span>`) so the site's KaTeX typesets it at build time: the
  * symbols, and the two explanations of what tiny batches do, which hold formulas only.
  */
-const MATH_SLOTS = [
+export const MATH_SLOTS = [
   'batchSize',
   'features',
   'x',
