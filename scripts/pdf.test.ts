@@ -19,18 +19,8 @@ let build: { status: number | null; output: string; seconds: number };
 let exam: PdfContent;
 let solutions: PdfContent;
 
-beforeAll(async () => {
-  cpSync('e2e/fixtures/exams/tiny-test-exam', examDir, { recursive: true });
-  const problem = join(examDir, '01-warm-up.mdx');
-  writeFileSync(
-    problem,
-    readFileSync(problem, 'utf8')
-      .replace('<Options>', '<Note>\n\nA hint from the guide about wombatcarrot sums.\n\n</Note>\n\n<Options>')
-      .replace(
-        '$2 \\times 3 = 6$.\n\n</Solution>',
-        '$2 \\times 3 = 6$.\n\n<Note>\n\nThe guide checks it with platypusbanana counting.\n\n</Note>\n\n</Solution>',
-      ),
-  );
+/** One `astro build` of the fixture exam into `out`; every build here shares one Astro cache. */
+function buildFixture(out: string): { status: number | null; output: string; seconds: number } {
   // Vitest puts Vite's own variables (BASE_URL=/, MODE=test, NODE_ENV=test…) in process.env; the
   // build would take BASE_URL for import.meta.env.BASE_URL and ignore BASE_PATH.
   const inherited = Object.fromEntries(
@@ -45,17 +35,32 @@ beforeAll(async () => {
     env: {
       ...inherited,
       EXAMS_DIR: join(workDir, 'exams'),
-      OUT_DIR: outDir,
+      OUT_DIR: out,
       ASTRO_CACHE_DIR: join(workDir, 'cache'),
       BASE_PATH: '/pdf-test/',
       PDF_REQUIRED: '1',
     },
   });
-  build = {
+  return {
     status: result.status,
     output: `${result.stdout}\n${result.stderr}`,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+beforeAll(async () => {
+  cpSync('e2e/fixtures/exams/tiny-test-exam', examDir, { recursive: true });
+  const problem = join(examDir, '01-warm-up.mdx');
+  writeFileSync(
+    problem,
+    readFileSync(problem, 'utf8')
+      .replace('<Options>', '<Note>\n\nA hint from the guide about wombatcarrot sums.\n\n</Note>\n\n<Options>')
+      .replace(
+        '$2 \\times 3 = 6$.\n\n</Solution>',
+        '$2 \\times 3 = 6$.\n\n<Note>\n\nThe guide checks it with platypusbanana counting.\n\n</Note>\n\n</Solution>',
+      ),
+  );
+  build = buildFixture(outDir);
   if (build.status !== 0) return;
   exam = await readPdf(readFileSync(join(outDir, 'tiny-test-exam', 'tiny-test-exam-exam.pdf')));
   solutions = await readPdf(readFileSync(join(outDir, 'tiny-test-exam', 'tiny-test-exam-solutions.pdf')));
@@ -149,4 +154,21 @@ describe('the printable papers of an exam, from its content alone', () => {
       expect(paper.embeddedFonts).toContain('KaTeX_Math-Italic');
     }
   });
+
+  it('are copied from the cache by a later build when nothing they are printed from changed', () => {
+    expect(build.status, build.output).toBe(0);
+    const again = join(workDir, 'dist-again');
+    const second = buildFixture(again);
+    expect(second.status, second.output).toBe(0);
+    expect(second.output, 'the second build says it reused both papers').toMatch(
+      /Printed 2 exam papers to PDF \(Letter\) in [\d.]+ s .*; 2 unchanged since an earlier build, copied from the cache\)/,
+    );
+    for (const kind of ['exam', 'solutions'])
+      expect(
+        readFileSync(join(again, 'tiny-test-exam', `tiny-test-exam-${kind}.pdf`)).equals(
+          readFileSync(join(outDir, 'tiny-test-exam', `tiny-test-exam-${kind}.pdf`)),
+        ),
+        `the ${kind} paper is the first build's, byte for byte`,
+      ).toBe(true);
+  }, 300_000);
 });

@@ -200,6 +200,8 @@ async function printPapers(exams: readonly string[], options: PaperOptions): Pro
   const files: PaperResult['files'] = [];
   let reused = 0;
   const usedKeys = new Set<string>();
+  // Every exam links the same stylesheets: each is read and hashed once per build.
+  const stylesheetDigests = new Map<string, string>();
   try {
     if (exams.length === 0) return { files, seconds: 0, launchSeconds: launch.seconds, reused };
     const server = await startServer({ root: options.outDir, base: options.base });
@@ -212,7 +214,9 @@ async function printPapers(exams: readonly string[], options: PaperOptions): Pro
       });
       // Two exams at a time: Chromium renders them in parallel on the two cores builds run on.
       await inBatches(exams, 2, async (exam) => {
-        const cached = options.cacheDir ? cachedPapers(options.cacheDir, options.outDir, exam) : undefined;
+        const cached = options.cacheDir
+          ? cachedPapers(options.cacheDir, paperInputsHash(options.outDir, exam, stylesheetDigests))
+          : undefined;
         if (cached) usedKeys.add(cached.key);
         let pdfs = cached?.pdfs;
         if (pdfs) reused += 1;
@@ -246,10 +250,8 @@ async function printPapers(exams: readonly string[], options: PaperOptions): Pro
  */
 function cachedPapers(
   cacheDir: string,
-  outDir: string,
-  exam: string,
+  key: string,
 ): { key: string; pdfs: Map<PaperKind, Buffer> | undefined; keep: (pdfs: Map<PaperKind, Buffer>) => void } {
-  const key = paperInputsHash(outDir, exam);
   const fileOf = (kind: PaperKind) => join(cacheDir, `${key}-${kind}.pdf`);
   const complete = paperKinds.every((kind) => existsSync(fileOf(kind)));
   return {
@@ -264,14 +266,21 @@ function cachedPapers(
 
 const printingCode = [printExamPapers, preparePaper].map(String).join('\n');
 
-export function paperInputsHash(outDir: string, exam: string): string {
+function paperInputsHash(outDir: string, exam: string, stylesheetDigests: Map<string, string>): string {
   const hash = createHash('sha256').update(printingCode);
   const html = readFileSync(join(outDir, paperRoutePath(exam), 'index.html'), 'utf8');
   hash.update(html);
   for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
     const href = match[1] ?? '';
-    const file = join(outDir, href.slice(href.indexOf('/_astro/') + 1));
-    hash.update(existsSync(file) ? readFileSync(file) : href);
+    let digest = stylesheetDigests.get(href);
+    if (digest === undefined) {
+      const file = join(outDir, href.slice(href.indexOf('/_astro/') + 1));
+      digest = createHash('sha256')
+        .update(existsSync(file) ? readFileSync(file) : href)
+        .digest('hex');
+      stylesheetDigests.set(href, digest);
+    }
+    hash.update(digest);
   }
   return hash.digest('hex').slice(0, 32);
 }
