@@ -5,6 +5,7 @@ import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { launchChromium, makePapers, type ChromiumLaunch } from './pdf';
 import { purgeBuiltKatex } from './purge-katex-css';
+import { subsetBuiltKatexFonts } from './subset-katex-fonts';
 import { katexWoff2Only } from './vite-katex-woff2';
 import { mdxSourceCheck } from './vite-mdx-source-check';
 
@@ -13,7 +14,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 /**
  * The site's build steps beyond Astro's own, so that `astro build` alone produces the complete
  * site: KaTeX ships woff2 fonts only, and once the pages are written the KaTeX stylesheet and
- * fonts are trimmed to what the pages use, every exam is printed to PDF (exam paper and
+ * fonts are trimmed to what the pages use (fonts down to the characters formulas draw), every exam is printed to PDF (exam paper and
  * solutions) and the search index is built over the result.
  */
 export function studyGuide(): AstroIntegration {
@@ -44,6 +45,12 @@ export function studyGuide(): AstroIntegration {
         );
         logger.info(
           `KaTeX CSS trimmed to the classes the pages use: ${sheets.join(', ') || 'no KaTeX stylesheet'}; ${purge.removedFonts.length} unused fonts removed`,
+        );
+        const subset = await subsetBuiltKatexFonts(outDir, purge.keptFonts, purge.stylesheetFiles, purge.characters);
+        const before = subset.fonts.reduce((sum, font) => sum + font.bytesBefore, 0);
+        const after = subset.fonts.reduce((sum, font) => sum + font.bytesAfter, 0);
+        logger.info(
+          `KaTeX fonts cut to the ${purge.characters.size} characters the formulas draw: ${subset.fonts.length} fonts, ${kb(before)} → ${kb(after)}`,
         );
         let pages = 0;
         await makePapers({

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { addFormulaCharacters } from './subset-katex-fonts';
 
 /**
  * KaTeX's stylesheet covers every construct KaTeX can draw (250 rules, 20 fonts), but a site uses
@@ -78,6 +79,11 @@ export interface PurgeReport {
   stylesheets: Array<{ file: string; gzipBefore: number; gzipAfter: number }>;
   /** KaTeX font files deleted because no kept rule names them. */
   removedFonts: string[];
+  /** The KaTeX font files still named by a rule (absolute paths), and every built stylesheet. */
+  keptFonts: string[];
+  stylesheetFiles: string[];
+  /** Every character drawn by a formula of the built pages, read in the same pass as their classes. */
+  characters: Set<string>;
 }
 
 /** Purges every built stylesheet in `outDir` to the KaTeX classes its HTML uses, then deletes fonts no rule names. */
@@ -87,12 +93,21 @@ export function purgeBuiltKatex(outDir: string): PurgeReport {
     .map((entry) => join(entry.parentPath, entry.name));
 
   const used = new Set<string>();
+  const characters = new Set<string>();
   for (const file of files.filter((name) => name.endsWith('.html'))) {
-    for (const name of classesInHtml(readFileSync(file, 'utf8'))) used.add(name);
+    const html = readFileSync(file, 'utf8');
+    for (const name of classesInHtml(html)) used.add(name);
+    addFormulaCharacters(html, characters);
   }
 
-  const report: PurgeReport = { stylesheets: [], removedFonts: [] };
   const stylesheets = files.filter((name) => name.endsWith('.css'));
+  const report: PurgeReport = {
+    stylesheets: [],
+    removedFonts: [],
+    keptFonts: [],
+    stylesheetFiles: stylesheets,
+    characters,
+  };
   for (const file of stylesheets) {
     const css = readFileSync(file, 'utf8');
     if (!css.includes('KaTeX_')) continue;
@@ -107,7 +122,10 @@ export function purgeBuiltKatex(outDir: string): PurgeReport {
 
   const referenced = stylesheets.map((file) => readFileSync(file, 'utf8')).join('');
   for (const file of files.filter((name) => /KaTeX_.*\.woff2$/.test(name))) {
-    if (referenced.includes(basename(file))) continue;
+    if (referenced.includes(basename(file))) {
+      report.keptFonts.push(file);
+      continue;
+    }
     rmSync(file);
     report.removedFonts.push(relative(outDir, file));
   }
