@@ -732,7 +732,7 @@ if (builds) {
 
 if (lighthouseResults) {
   console.log(
-    `\nLighthouse ${lighthouseResults.version}, mobile, simulated throttling (served uncompressed by scripts/serve.mjs):`,
+    `\nLighthouse ${lighthouseResults.version}, mobile, simulated throttling (served gzip by scripts/serve.mjs, as GitHub Pages does):`,
   );
   console.table(
     lighthouseResults.pages.map((row) => ({

@@ -1,11 +1,14 @@
 // A small static server for the built site, mounted under the site's base path the way GitHub
 // Pages serves it: "dir/" serves dir/index.html, "dir" redirects to "dir/", unknown paths get
-// 404.html with status 404. Used by `npm start` and by the end-to-end tests (port 0: the OS picks).
+// 404.html with status 404, text compressed with gzip when the browser accepts it (so Lighthouse
+// and the first-visit timings see the bytes GitHub Pages would send). Used by `npm start`, the
+// benchmarks and the end-to-end tests (port 0: the OS picks).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +23,7 @@ const contentTypes = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
 };
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt']);
 
 async function fileAt(path) {
   try {
@@ -36,9 +40,21 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
   /** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */
   const respond = async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     const send = (status, path) => {
-      response.writeHead(status, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' });
-      createReadStream(path).pipe(response);
+      const headers = { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' };
+      if (!compressible.has(extname(path))) {
+        response.writeHead(status, headers);
+        createReadStream(path).pipe(response);
+        return;
+      }
+      response.writeHead(status, {
+        ...headers,
+        vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      if (gzip) createReadStream(path).pipe(createGzip()).pipe(response);
+      else createReadStream(path).pipe(response);
     };
     const notFound = async () => {
       const page = await fileAt(join(rootDir, '404.html'));
