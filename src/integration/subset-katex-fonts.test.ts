@@ -12,9 +12,7 @@ const katexFonts = join(createRequire(import.meta.url).resolve('katex/package.js
 
 /** The code points a woff2 font has glyphs for (harfbuzz reads sfnt, so the font is unpacked first). */
 async function codePoints(woff2: Uint8Array): Promise<Set<string>> {
-  // @types/subset-font predates `keepAllGlyphs` (subset-font 2.4), which takes no text.
-  const keepAll = { keepAllGlyphs: true, targetFormat: 'sfnt' } as Parameters<typeof subsetFont>[2];
-  const sfnt = await subsetFont(Buffer.from(woff2), undefined as unknown as string, keepAll);
+  const sfnt = await subsetFont(woff2, '', { keepAllGlyphs: true, targetFormat: 'sfnt' });
   const face = new Face(new Blob(sfnt));
   return new Set([...face.collectUnicodes()].map((point) => String.fromCodePoint(point)));
 }

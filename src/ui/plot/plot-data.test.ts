@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { line } from 'd3-shape';
 import { formatLogTick } from '../format';
 import {
   axisDomain,
@@ -8,7 +9,10 @@ import {
   makeScale,
   niceDomain,
   pointProblem,
+  polylinePath,
   tickValues,
+  type Point,
+  type PointOrBreak,
 } from './plot-data';
 
 const base = { width: 640, height: 300, xScale: 'linear', yScale: 'linear' } as const;
@@ -194,5 +198,45 @@ describe('niceDomain and makeScale', () => {
     const values = tickValues('log', [1e-26, 1], 5);
     expect(values.length).toBeLessThanOrEqual(6);
     expect(values.map(formatLogTick)).toContain('10⁻²⁶');
+  });
+});
+
+describe('polylinePath', () => {
+  const finite = (p: PointOrBreak): p is Point => p !== null && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  const scale = (value: number) => value * 37.123 - 5;
+
+  it('writes the path d3-shape’s line().digits(2) writes, breaks and single points included', () => {
+    const coordinate = fc.oneof(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.constant(Number.NaN));
+    const point = fc.oneof(fc.tuple(coordinate, coordinate), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 30 }), (points) => {
+        const d3 =
+          line<PointOrBreak>()
+            .digits(2)
+            .defined(finite)
+            .x((p) => (p === null ? 0 : scale(p[0])))
+            .y((p) => (p === null ? 0 : scale(p[1])))(points) ?? '';
+        expect(
+          polylinePath(
+            points,
+            finite,
+            (p) => scale(p[0]),
+            (p) => scale(p[1]),
+          ),
+        ).toBe(d3);
+      }),
+      { seed: 20211028, numRuns: 2000 },
+    );
+  });
+
+  it('closes a lone point so its round cap still draws it, and starts a new subpath after a break', () => {
+    expect(
+      polylinePath(
+        [[1, 2], null, [3, 4], [5, 6]],
+        finite,
+        (p) => p[0],
+        (p) => p[1],
+      ),
+    ).toBe('M1,2ZM3,4L5,6');
   });
 });

@@ -1,19 +1,45 @@
 /**
  * Pure plot geometry for the site's line plots: data cleaning, scales, ticks, SVG paths and the
- * data table. Ticks come from d3-array and paths from d3-shape; the scales themselves are a line of
- * arithmetic here, because d3-scale would also ship d3-interpolate, d3-color and d3-format (~6 KB
- * gzip) that a numeric line plot never uses. Numbers are written by src/ui/format.ts. The Preact
- * component (src/ui/plot/LinePlot.tsx) only renders this model, so everything a reader sees can be
+ * data table. Ticks come from d3-array; the scales and paths are a few lines of arithmetic here,
+ * because d3-scale would also ship d3-interpolate, d3-color and d3-format (~6 KB gzip) and
+ * d3-shape's `line` 3.9 KB gzip (curves, path buffer) that a polyline never uses. Numbers are
+ * written by src/ui/format.ts. The Preact component (src/ui/plot/LinePlot.tsx) only renders this model, so everything a reader sees can be
  * unit-tested without a DOM.
  */
 import { nice, ticks } from 'd3-array';
-import { line } from 'd3-shape';
 import { formatExact, formatLogTick, formatNumber } from '../format';
 
 export type ScaleKind = 'linear' | 'log';
 export type Point = readonly [number, number];
 /** A point, or null for a deliberate break in the line (e.g. at a jump of a step function). */
 export type PointOrBreak = Point | null;
+
+/**
+ * An SVG path through the drawable points, in pixels to two decimals, starting a new subpath after
+ * each break; a run of one point is closed (`Z`) so its round line cap still shows it. The same
+ * string d3-shape's `line().digits(2)` writes, which the plot used before.
+ */
+export function polylinePath(
+  points: ReadonlyArray<PointOrBreak>,
+  drawable: (p: PointOrBreak) => p is Point,
+  x: (p: Point) => number,
+  y: (p: Point) => number,
+): string {
+  const round = (value: number) => Math.round(value * 100) / 100;
+  let path = '';
+  let run = 0;
+  for (const p of points) {
+    if (!drawable(p)) {
+      if (run === 1) path += 'Z';
+      run = 0;
+      continue;
+    }
+    path += `${run === 0 ? 'M' : 'L'}${round(x(p))},${round(y(p))}`;
+    run += 1;
+  }
+  if (run === 1) path += 'Z';
+  return path;
+}
 
 export interface PlotModelSeries {
   name: string;
@@ -225,12 +251,12 @@ export function buildPlotModel(input: PlotModelInput): PlotModel {
       );
     }
     // Undrawable points break the line rather than being bridged, so gaps are visible.
-    const path =
-      line<PointOrBreak>()
-        .digits(2)
-        .defined((p) => p !== null && pointProblem(p, xKind, yKind) === null)
-        .x((p) => (p === null ? 0 : x(p[0])))
-        .y((p) => (p === null ? 0 : y(p[1])))(s.points) ?? '';
+    const path = polylinePath(
+      s.points,
+      (p): p is Point => p !== null && pointProblem(p, xKind, yKind) === null,
+      (p) => x(p[0]),
+      (p) => y(p[1]),
+    );
     const markers = s.markers ? (drawable[index] ?? []).map((p): Point => [px(x(p[0])), px(y(p[1]))]) : [];
     return {
       name: s.name,
