@@ -27,7 +27,14 @@ export function studyGuide(): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig }) => {
         const problem = outDirProblem(fileURLToPath(config.outDir).replace(/[\\/]$/, ''), process.cwd());
         if (problem) throw new Error(problem);
-        updateConfig({ vite: { plugins: [katexWoff2Only(), mdxSourceCheck()] } });
+        updateConfig({
+          vite: {
+            plugins: [katexWoff2Only(), mdxSourceCheck()],
+            // Vite inlines files under 4 KB as data URLs, which would put a KaTeX font (Size3) into
+            // the stylesheet every page blocks on, out of reach of the font subsetting.
+            build: { assetsInlineLimit: (file: string) => (file.endsWith('.woff2') ? false : undefined) },
+          },
+        });
       },
       'astro:config:done': ({ config }) => {
         base = normalizeBasePath(config.base);

@@ -37,6 +37,17 @@ describe('purging unused KaTeX CSS', () => {
     expect(purged.length, 'a fraction of the original size').toBeLessThan(katexCss.length / 2);
   });
 
+  it('keeps the @font-face of every family a kept rule names, so no symbol falls back to another font', () => {
+    const faces = [...purged.matchAll(/@font-face\{[^}]*font-family:"?(KaTeX_\w+)/g)].map((match) => match[1]);
+    const named = new Set(
+      topLevelBlocks(purged)
+        .filter((block) => block.prelude !== '@font-face')
+        .flatMap((block) => [...block.body.matchAll(/KaTeX_\w+/g)].map((match) => match[0])),
+    );
+    expect(named.has('KaTeX_Size2'), 'the display sum names KaTeX_Size2').toBe(true);
+    expect(new Set(faces), 'a face for each family the kept rules name, and no other').toEqual(named);
+  });
+
   it('splits top-level blocks without breaking nested @media bodies', () => {
     expect(topLevelBlocks('a{b:c}@media x{d{e:f}}g{h:i}').map((block) => block.prelude)).toEqual([
       'a',

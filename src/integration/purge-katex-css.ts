@@ -47,7 +47,7 @@ export function purgeKatexCss(css: string, usedClasses: ReadonlySet<string>): st
   const kept: Block[] = [];
   const fontFaces: Block[] = [];
   for (const block of topLevelBlocks(css)) {
-    if (block.prelude === '@font-face' && /font-family:\s*KaTeX_/.test(block.body)) {
+    if (block.prelude === '@font-face' && /font-family:\s*"?KaTeX_/.test(block.body)) {
       fontFaces.push(block);
       continue;
     }
@@ -60,7 +60,9 @@ export function purgeKatexCss(css: string, usedClasses: ReadonlySet<string>): st
       .filter((selector) => classNames(selector).every((name) => usedClasses.has(name)));
     if (selectors.length > 0) kept.push({ prelude: selectors.join(','), body: block.body });
   }
-  const families = katexFamilies(kept.map((block) => block.body).join(''));
+  // Joined with `;`: a body may end in a family name with no semicolon (`{font-family:KaTeX_Size2}`),
+  // which run into the next body would read as another name (`KaTeX_Size2font`).
+  const families = katexFamilies(kept.map((block) => block.body).join(';'));
   const fonts = fontFaces.filter((face) => [...katexFamilies(face.body)].some((family) => families.has(family)));
   return [...fonts, ...kept].map((block) => `${block.prelude}{${block.body}}`).join('');
 }
