@@ -20,6 +20,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export function studyGuide(): AstroIntegration {
   let base = '/';
   let paperCache: string | undefined;
+  let fontCache: string | undefined;
   let chromium: Promise<ChromiumLaunch> | undefined;
   return {
     name: 'study-guide',
@@ -39,6 +40,7 @@ export function studyGuide(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = normalizeBasePath(config.base);
         paperCache = fileURLToPath(new URL('study-guide-papers/', config.cacheDir));
+        fontCache = fileURLToPath(new URL('study-guide-fonts/', config.cacheDir));
       },
       // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing.
       'astro:build:start': () => {
@@ -53,7 +55,13 @@ export function studyGuide(): AstroIntegration {
         logger.info(
           `KaTeX CSS trimmed to the classes the pages use: ${sheets.join(', ') || 'no KaTeX stylesheet'}; ${purge.removedFonts.length} unused fonts removed`,
         );
-        const subset = await subsetBuiltKatexFonts(outDir, purge.keptFonts, purge.stylesheetFiles, purge.characters);
+        const subset = await subsetBuiltKatexFonts(
+          outDir,
+          purge.keptFonts,
+          purge.stylesheetFiles,
+          purge.characters,
+          fontCache,
+        );
         const before = subset.fonts.reduce((sum, font) => sum + font.bytesBefore, 0);
         const after = subset.fonts.reduce((sum, font) => sum + font.bytesAfter, 0);
         logger.info(

@@ -74,3 +74,28 @@ describe('subsetting the KaTeX fonts of a built site', () => {
     expect(readFileSync(sheet, 'utf8')).toBe(`@font-face{font-family:KaTeX_Main;src:url(/_astro/${newName!})}`);
   });
 });
+
+describe('the subset cache', () => {
+  const root = mkdtempSync(join(tmpdir(), 'subset-cache-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const original = readFileSync(join(katexFonts, 'KaTeX_Math-Italic.woff2'));
+  const build = async (name: string, drawn: string[]) => {
+    const outDir = join(root, name);
+    mkdirSync(outDir);
+    const font = join(outDir, 'KaTeX_Math-Italic.abc.woff2');
+    writeFileSync(font, original);
+    await subsetBuiltKatexFonts(outDir, [font], [], new Set(drawn), join(root, 'cache'));
+    const [file] = readdirSync(outDir);
+    return readFileSync(join(outDir, file!));
+  };
+
+  it('gives a later build the same subset from the cache, and a new one when the characters change', async () => {
+    const first = await build('first', ['x', 'y']);
+    expect(readdirSync(join(root, 'cache')), 'one cached subset').toHaveLength(1);
+    const second = await build('second', ['x', 'y']);
+    expect(Buffer.compare(second, first), 'byte for byte the same font').toBe(0);
+    const third = await build('third', ['x', 'y', 'z']);
+    expect(readdirSync(join(root, 'cache')), 'a second cached subset for the new characters').toHaveLength(2);
+    expect((await codePoints(third)).has('z'), 'the new character is in the new subset').toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { decodeHTML } from 'entities';
 import subsetFont from 'subset-font';
@@ -53,22 +53,47 @@ export interface FontSubsetReport {
   fonts: Array<{ file: string; bytesBefore: number; bytesAfter: number }>;
 }
 
+/** Options of every subset: part of the cache key, so changing them makes new subsets. */
+const SUBSET_OPTIONS = { targetFormat: 'woff2', noHinting: true } as const;
+
+/**
+ * The subset of `original` for `text`, from `cacheDir` when an earlier build made it (subsetting
+ * a dozen fonts takes most of a second), keyed by the font's bytes, the text and the options.
+ */
+async function cachedSubset(original: Uint8Array, text: string, cacheDir: string | undefined): Promise<Uint8Array> {
+  const key = createHash('sha256')
+    .update(original)
+    .update(text)
+    .update(JSON.stringify(SUBSET_OPTIONS))
+    .digest('base64url');
+  const cached = cacheDir === undefined ? undefined : join(cacheDir, `${key}.woff2`);
+  if (cached !== undefined && existsSync(cached)) return readFileSync(cached);
+  const subset = await subsetFont(original, text, SUBSET_OPTIONS);
+  if (cacheDir !== undefined && cached !== undefined) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cached, subset);
+  }
+  return subset;
+}
+
 /**
  * Replaces each KaTeX font file with its subset under a new hashed name (a cached full font can
- * never be mistaken for the subset) and points every stylesheet at the new names.
+ * never be mistaken for the subset) and points every stylesheet at the new names. With
+ * `cacheDir`, subsets made by an earlier build are reused.
  */
 export async function subsetBuiltKatexFonts(
   outDir: string,
   fontFiles: readonly string[],
   stylesheets: readonly string[],
   characters: ReadonlySet<string>,
+  cacheDir?: string,
 ): Promise<FontSubsetReport> {
   const text = subsetText(characters);
   const renames = new Map<string, string>();
   const report: FontSubsetReport = { fonts: [] };
   for (const file of fontFiles) {
     const original = readFileSync(file);
-    const subset = await subsetFont(original, text, { targetFormat: 'woff2', noHinting: true });
+    const subset = await cachedSubset(original, text, cacheDir);
     const name = renamedFont(basename(file), subset);
     writeFileSync(file, subset);
     renameSync(file, join(dirname(file), name));
