@@ -78,6 +78,22 @@ test.describe('the whole site', () => {
       });
       await expectNoHorizontalOverflow(page);
 
+      // Every KaTeX font a formula asks for is declared and loads: a missing face draws the symbol
+      // (a display ∑, a big bracket) in a system font, which no other check would notice.
+      const fontTrouble = await page.evaluate(async () => {
+        const declared = new Set([...document.fonts].map((face) => face.family.replaceAll('"', '')));
+        const undeclared = new Set<string>();
+        for (const element of document.querySelectorAll('.katex-html *')) {
+          const family = (getComputedStyle(element).fontFamily.split(',')[0] ?? '').trim().replaceAll('"', '');
+          if (family.startsWith('KaTeX_') && !declared.has(family)) undeclared.add(family);
+        }
+        await document.fonts.ready;
+        const failed = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);
+        return { undeclared: [...undeclared], failed };
+      });
+      expect(fontTrouble.undeclared, `KaTeX fonts used by formulas but never declared, on "${path}"`).toEqual([]);
+      expect(fontTrouble.failed, `KaTeX fonts that failed to load on "${path}"`).toEqual([]);
+
       crawled.set(path, { ids: new Set(ids), links });
       for (const href of links) {
         const url = new URL(href);
