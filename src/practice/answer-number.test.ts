@@ -34,6 +34,7 @@ describe('numeric answers', () => {
     const start = performance.now();
     parseAnswerNumber(`${'1,'.repeat(100_000)}x`);
     parseAnswerNumber(`${'9'.repeat(100_000)}e`);
-    expect(performance.now() - start).toBeLessThan(100);
+    // Generous, since other tests share the machine: a quadratic scan of 100,000 characters takes minutes.
+    expect(performance.now() - start, 'one pass over 200,000 characters').toBeLessThan(500);
   });
 });

@@ -139,14 +139,19 @@ describe('no parser backtracks (property, seeded)', () => {
     fc.assert(
       fc.property(adversarial, fc.integer({ min: 1_000, max: 20_000 }), ([start, pieces], repeat) => {
         const line = `${start}${pieces.join('').repeat(Math.ceil(repeat / Math.max(1, pieces.join('').length)))}x`;
-        const started = performance.now();
-        parseLayerLine(line);
-        parseLayers(line);
-        parseVolume(line);
-        // 20,000 characters read in well under the 100 ms an interaction may take; a quadratic scan takes seconds.
-        const bound = 5 + line.length / 1_000;
+        // The best of three runs, so a garbage collection or a compile (other tests and tools share
+        // the machine) is not taken for the parser's own time.
+        const times = [0, 1, 2].map(() => {
+          const started = performance.now();
+          parseLayerLine(line);
+          parseLayers(line);
+          parseVolume(line);
+          return performance.now() - started;
+        });
+        // Linear: 20,000 characters within the 100 ms an interaction may take; a quadratic scan takes seconds.
+        const bound = 20 + line.length / 250;
         expect(
-          performance.now() - started,
+          Math.min(...times),
           `${line.length} characters starting ${JSON.stringify(line.slice(0, 30))}`,
         ).toBeLessThan(bound);
       }),
