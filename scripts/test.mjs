@@ -3,10 +3,11 @@
 //
 // What may overlap is decided by one fact: Astro writes the project's `.astro/` folder (content
 // modules and types) on every sync, check and build, and type-aware ESLint reads it. So those
-// steps follow one another (sync → ESLint → astro check → the end-to-end build → the build-level
-// unit tests), and everything that touches neither `.astro/` nor a build runs beside them: the
-// pure unit tests, Prettier, the workflow check; once the end-to-end site is built, the browser
-// tests and the HTML checker only read it, so they run beside the build-level unit tests.
+// steps follow one another (sync → ESLint → astro check → the build-level unit tests → the
+// end-to-end build), and what touches neither `.astro/` nor a build runs beside them: the pure
+// unit tests, Prettier and the workflow check beside ESLint, the HTML checker beside the browser
+// tests. The build-level unit tests could run beside the browser tests too, but both keep two
+// cores busy, and side by side they took longer than one after the other.
 // The individual scripts (`npm run lint`, `check`, `test:unit`, `test:e2e`, …) still run alone.
 import { spawn } from 'node:child_process';
 import { delimiter, dirname, resolve } from 'node:path';
@@ -24,8 +25,8 @@ const steps = [
   { name: 'workflow', command: ['action-validator', '.github/workflows/deploy.yml'], after: [] },
   { name: 'unit tests', command: ['vitest', 'run', '--project', 'unit'], after: [] },
   { name: 'astro check', command: ['astro', 'check'], after: ['eslint'] },
-  { name: 'end-to-end build', command: [process.execPath, 'e2e/build-site.ts'], after: ['astro check'] },
-  { name: 'build-level unit tests', command: ['vitest', 'run', '--project', 'builds'], after: ['end-to-end build'] },
+  { name: 'build-level unit tests', command: ['vitest', 'run', '--project', 'builds'], after: ['astro check'] },
+  { name: 'end-to-end build', command: [process.execPath, 'e2e/build-site.ts'], after: ['build-level unit tests'] },
   {
     name: 'end-to-end tests',
     command: ['playwright', 'test'],
