@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Rolldown } from 'vite';
 import { normalizeBasePath } from '../exams/base-path';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
@@ -10,6 +11,16 @@ import { katexWoff2Only } from './vite-katex-woff2';
 import { mdxSourceCheck } from './vite-mdx-source-check';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * Astro's own MDX output trips Rolldown's MODULE_LEVEL_DIRECTIVE warning once per MDX file (a
+ * thousand lines for a thousand problems) though nothing is wrong (withastro/astro#18087); every
+ * other log passes through.
+ */
+const withoutAstroDirectiveWarnings: NonNullable<Rolldown.InputOptions['onLog']> = (level, log, handler) => {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+  handler(level, log);
+};
 
 /**
  * The site's build steps beyond Astro's own, so that `astro build` alone produces the complete
@@ -33,7 +44,10 @@ export function studyGuide(): AstroIntegration {
             plugins: [katexWoff2Only(), mdxSourceCheck()],
             // Vite inlines files under 4 KB as data URLs, which would put a KaTeX font (Size3) into
             // the stylesheet every page blocks on, out of reach of the font subsetting.
-            build: { assetsInlineLimit: (file: string) => (file.endsWith('.woff2') ? false : undefined) },
+            build: {
+              assetsInlineLimit: (file: string) => (file.endsWith('.woff2') ? false : undefined),
+              rolldownOptions: { onLog: withoutAstroDirectiveWarnings },
+            },
           },
         });
       },
