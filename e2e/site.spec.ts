@@ -32,6 +32,7 @@ test.describe('the whole site', () => {
 
     const crawled = new Map<string, CrawledPage>();
     const downloads = new Set<string>();
+    const preloadedFonts = new Set<string>();
     const queue = [''];
     const seen = new Set(queue);
     while (queue.length > 0) {
@@ -93,6 +94,14 @@ test.describe('the whole site', () => {
       });
       expect(fontTrouble.undeclared, `KaTeX fonts used by formulas but never declared, on "${path}"`).toEqual([]);
       expect(fontTrouble.failed, `KaTeX fonts that failed to load on "${path}"`).toEqual([]);
+      const preloads = await page
+        .locator('link[rel="preload"][as="font"]')
+        .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+      if (mathCount > 0) expect(preloads.length, `KaTeX fonts preloaded on "${path}"`).toBeGreaterThan(0);
+      for (const href of preloads.filter((url) => !preloadedFonts.has(url))) {
+        preloadedFonts.add(href);
+        expect((await page.request.get(href)).status(), `the preloaded font ${href}`).toBe(200);
+      }
 
       crawled.set(path, { ids: new Set(ids), links });
       for (const href of links) {

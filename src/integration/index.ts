@@ -5,6 +5,7 @@ import { normalizeBasePath } from '../exams/base-path';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { launchChromium, makePapers, type ChromiumLaunch } from './pdf';
+import { preloadKatexFonts } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
 import { subsetBuiltKatexFonts } from './subset-katex-fonts';
 import { katexWoff2Only } from './vite-katex-woff2';
@@ -81,6 +82,8 @@ export function studyGuide(): AstroIntegration {
         logger.info(
           `KaTeX fonts cut to the ${purge.characters.size} characters the formulas draw: ${subset.fonts.length} fonts, ${kb(before)} → ${kb(after)}`,
         );
+        const preloaded = preloadKatexFonts(purge.pagesWithMath, purge.stylesheetFiles);
+        logger.info(`KaTeX's two most used fonts preloaded on the ${preloaded} pages with formulas`);
         let pages = 0;
         await makePapers({
           outDir,

@@ -86,6 +86,8 @@ export interface PurgeReport {
   stylesheetFiles: string[];
   /** Every character drawn by a formula of the built pages, read in the same pass as their classes. */
   characters: Set<string>;
+  /** The built pages with at least one formula. */
+  pagesWithMath: string[];
 }
 
 /** Purges every built stylesheet in `outDir` to the KaTeX classes its HTML uses, then deletes fonts no rule names. */
@@ -96,9 +98,12 @@ export function purgeBuiltKatex(outDir: string): PurgeReport {
 
   const used = new Set<string>();
   const characters = new Set<string>();
+  const pagesWithMath: string[] = [];
   for (const file of files.filter((name) => name.endsWith('.html'))) {
     const html = readFileSync(file, 'utf8');
-    for (const name of classesInHtml(html)) used.add(name);
+    const classes = classesInHtml(html);
+    for (const name of classes) used.add(name);
+    if (classes.has('katex')) pagesWithMath.push(file);
     addFormulaCharacters(html, characters);
   }
 
@@ -109,6 +114,7 @@ export function purgeBuiltKatex(outDir: string): PurgeReport {
     keptFonts: [],
     stylesheetFiles: stylesheets,
     characters,
+    pagesWithMath,
   };
   for (const file of stylesheets) {
     const css = readFileSync(file, 'utf8');
