@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,20 +12,21 @@ const workDir = mkdtempSync(join(tmpdir(), 'exam-build-errors-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 /**
- * Builds a copy of the fixture exam after `breakContent` broke it. Astro's CLI is started with
- * this Node rather than through npx, which would resolve it again for every case. The cases run
- * one after another: every build writes the project's `.astro/` folder (content modules and
- * types), so two builds at once would read each other's content.
+ * Builds a copy of the fixture exam after `breakContent` broke it, with Astro's CLI started by this
+ * Node (npx would resolve it again for every case). The cases run one after another: every build
+ * writes the project's `.astro/` folder (content modules and types), so two builds at once would
+ * read each other's content.
  */
-async function buildWith(
+function buildWith(
   breakContent: (examDir: string) => void,
   outDir?: string,
-): Promise<{ status: number | null; output: string }> {
+): { status: number | null; output: string } {
   const root = mkdtempSync(join(workDir, 'case-'));
   const examDir = join(root, 'exams', 'tiny-test-exam');
   cpSync('e2e/fixtures/exams/tiny-test-exam', examDir, { recursive: true });
   breakContent(examDir);
-  const build = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    encoding: 'utf8',
     env: {
       ...process.env,
       EXAMS_DIR: join(root, 'exams'),
@@ -33,14 +34,7 @@ async function buildWith(
       ASTRO_CACHE_DIR: join(root, 'cache'),
     },
   });
-  let output = '';
-  build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const status = await new Promise<number | null>((resolve, reject) => {
-    build.on('error', reject);
-    build.on('close', resolve);
-  });
-  return { status, output };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 function edit(file: string, change: (text: string) => string): void {
@@ -48,8 +42,8 @@ function edit(file: string, change: (text: string) => string): void {
 }
 
 describe('the build stops on broken content, naming the place', { timeout: 240_000 }, () => {
-  it('missing frontmatter field', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('missing frontmatter field', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) => text.replace(/^title: .*$/m, '')),
     );
     expect(status, output).not.toBe(0);
@@ -57,8 +51,8 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).toContain('`title` is missing; add e.g. `title: Weight Initialization`');
   });
 
-  it('problem points that do not add up to the exam total', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('problem points that do not add up to the exam total', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, 'index.mdx'), (text) => text.replace(/^totalPoints: .*$/m, 'totalPoints: 11')),
     );
     expect(status, output).not.toBe(0);
@@ -67,16 +61,16 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     );
   });
 
-  it('a formula KaTeX cannot parse, with its line', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('a formula KaTeX cannot parse, with its line', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, '02-linear-models.mdx'), (text) => text.replace('$$\n', () => '$$\n\\frac{1}{\n')),
     );
     expect(status, output).not.toBe(0);
     expect(output).toMatch(/02-linear-models\.mdx:\d+:1: a formula does not parse in KaTeX/);
   });
 
-  it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, 'index.mdx'), (text) =>
         text.replace('errata: []', () => "errata:\n  - { where: '1(a)', original: '$\\frac{1}{$', corrected: '$x$' }"),
       ),
@@ -85,16 +79,16 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).toMatch(/tiny-test-exam\/index\.mdx, errata 1\(a\): a formula does not parse in KaTeX/);
   });
 
-  it('a misspelt optional key, with a suggestion', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('a misspelt optional key, with a suggestion', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, 'index.mdx'), (text) => text.replace('errata:', 'errrata:')),
     );
     expect(status, output).not.toBe(0);
     expect(output).toContain('unknown exam field `errrata` (did you mean `errata`?)');
   });
 
-  it('a "New numbers" template with a placeholder its kind does not fill, naming the file and part', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('a "New numbers" template with a placeholder its kind does not fill, naming the file and part', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) =>
         text.replace(
           '- { id: b, points: 2, title: "Counting zebrafinch wings" }',
@@ -110,8 +104,8 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     );
   });
 
-  it('a lone dollar sign, at the line it opens, before MDX reports a confusing acorn error', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('a lone dollar sign, at the line it opens, before MDX reports a confusing acorn error', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) =>
         text.replace('<Part id="a">', () => 'It costs $5 {\\u} to enter.\n\n<Part id="a">'),
       ),
@@ -121,16 +115,16 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).not.toContain('Expecting Unicode escape sequence');
   });
 
-  it('a component nobody defined, naming the file and line', async () => {
-    const { status, output } = await buildWith((dir) =>
+  it('a component nobody defined, naming the file and line', () => {
+    const { status, output } = buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) => text.replace('<Part id="a">', () => '<Foo />\n\n<Part id="a">')),
     );
     expect(status, output).not.toBe(0);
     expect(output).toMatch(/01-warm-up\.mdx:\d+: <Foo> is not a component this page knows/);
   });
 
-  it('a problem saved as .md, with the message and no stack frames from Astro', async () => {
-    const { status, output } = await buildWith((dir) => writeFileSync(join(dir, '03-extra.md'), '# Extra\n'));
+  it('a problem saved as .md, with the message and no stack frames from Astro', () => {
+    const { status, output } = buildWith((dir) => writeFileSync(join(dir, '03-extra.md'), '# Extra\n'));
     expect(status, output).not.toBe(0);
     expect(output).toMatch(
       /tiny-test-exam\/03-extra\.md: only \.mdx files are read; rename it to tiny-test-exam\/03-extra\.mdx/,
@@ -138,8 +132,8 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output, 'the content error is not buried under frames from Astro').not.toMatch(/at .*node_modules\/astro/);
   });
 
-  it('an output folder Astro would mistake for one inside the project', async () => {
-    const { status, output } = await buildWith(() => undefined, `${process.cwd()}-out`);
+  it('an output folder Astro would mistake for one inside the project', () => {
+    const { status, output } = buildWith(() => undefined, `${process.cwd()}-out`);
     expect(status, output).not.toBe(0);
     expect(output).toContain(
       `OUT_DIR ${process.cwd()}-out is outside the project but its path begins with the project's`,

@@ -23,7 +23,7 @@ const contentTypes = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
 };
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt']);
+const compressibleTypes = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt']);
 
 async function fileAt(path) {
   try {
@@ -42,19 +42,14 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
     const url = new URL(request.url ?? '/', 'http://localhost');
     const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     const send = (status, path) => {
-      const headers = { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' };
-      if (!compressible.has(extname(path))) {
-        response.writeHead(status, headers);
-        createReadStream(path).pipe(response);
-        return;
-      }
+      const compressible = compressibleTypes.has(extname(path));
       response.writeHead(status, {
-        ...headers,
-        vary: 'accept-encoding',
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
+        ...(compressible ? { vary: 'accept-encoding' } : {}),
+        ...(compressible && gzip ? { 'content-encoding': 'gzip' } : {}),
       });
-      if (gzip) createReadStream(path).pipe(createGzip()).pipe(response);
-      else createReadStream(path).pipe(response);
+      const file = createReadStream(path);
+      (compressible && gzip ? file.pipe(createGzip()) : file).pipe(response);
     };
     const notFound = async () => {
       const page = await fileAt(join(rootDir, '404.html'));

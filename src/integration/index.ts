@@ -26,8 +26,9 @@ const withoutAstroDirectiveWarnings: NonNullable<Rolldown.InputOptions['onLog']>
 /**
  * The site's build steps beyond Astro's own, so that `astro build` alone produces the complete
  * site: KaTeX ships woff2 fonts only, and once the pages are written the KaTeX stylesheet and
- * fonts are trimmed to what the pages use (fonts down to the characters formulas draw), every exam is printed to PDF (exam paper and
- * solutions) and the search index is built over the result.
+ * fonts are trimmed to what the pages use (fonts down to the characters formulas draw), the two
+ * fonts every formula uses are preloaded, every exam is printed to PDF (exam paper and solutions)
+ * and the search index is built over the result.
  */
 export function studyGuide(): AstroIntegration {
   let base = '/';

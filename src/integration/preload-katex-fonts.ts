@@ -5,10 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * italic (variables). Without a hint the browser asks for them only once the stylesheet is parsed
  * and the page laid out, then lays the page out again as each arrives: on the longest problem
  * pages that second layout was most of Lighthouse's blocking time (median 53 ms over eight runs of
- * Problem 3; with these two preloaded, 0–34 ms). The other KaTeX fonts are left to load on use:
+ * Problem 3; with these two preloaded, 0–12 ms over five). The other KaTeX fonts are left to load on use:
  * many draw only inside closed solutions, where preloading would cost every reader the bytes.
  */
-export const PRELOADED_FONT_FILES = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'] as const;
+const PRELOADED_FONT_FILES = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'] as const;
 
 /** The URLs a stylesheet gives the preloaded fonts (`url(/base/_astro/KaTeX_Main-Regular.abc.woff2)`). */
 export function preloadedFontUrls(css: string): string[] {

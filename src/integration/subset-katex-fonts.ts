@@ -6,7 +6,7 @@ import subsetFont from 'subset-font';
 
 /**
  * KaTeX's fonts carry every glyph KaTeX can draw (Main-Regular alone is 26 KB), while the site's
- * formulas use about seventy characters, and two or three of these fonts were most of a problem
+ * formulas use about ninety characters, and two or three of these fonts were most of a problem
  * page's first visit. After the build, each KaTeX font left by the CSS purge is cut down to the
  * characters drawn inside formulas anywhere on the site (the text of every `.katex-html`), so one
  * subset per font serves every page, and hinting is dropped (a third of what is left; modern
@@ -66,13 +66,12 @@ async function cachedSubset(original: Uint8Array, text: string, cacheDir: string
     .update(text)
     .update(JSON.stringify(SUBSET_OPTIONS))
     .digest('base64url');
-  const cached = cacheDir === undefined ? undefined : join(cacheDir, `${key}.woff2`);
-  if (cached !== undefined && existsSync(cached)) return readFileSync(cached);
+  if (cacheDir === undefined) return subsetFont(original, text, SUBSET_OPTIONS);
+  const cached = join(cacheDir, `${key}.woff2`);
+  if (existsSync(cached)) return readFileSync(cached);
   const subset = await subsetFont(original, text, SUBSET_OPTIONS);
-  if (cacheDir !== undefined && cached !== undefined) {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(cached, subset);
-  }
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, subset);
   return subset;
 }
 

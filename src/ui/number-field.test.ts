@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDecimalNumeral, parseFields, parseNumber, sizeRule, tooLargeToCount, type NumberRule } from './number-field';
+import { isDecimalNumeral } from './decimal-numeral';
+import { parseFields, parseNumber, sizeRule, tooLargeToCount, type NumberRule } from './number-field';
 
 const hiddenUnits: NumberRule = { label: 'Hidden units', min: 1, max: 64, integer: true };
 const beta: NumberRule = { label: 'Beta', min: 0.1, max: 100, integer: false };

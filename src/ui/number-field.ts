@@ -10,9 +10,6 @@
 import { isDecimalNumeral } from './decimal-numeral';
 import { formatExact } from './format';
 
-// In its own module so the practice engine, which needs only this test, does not ship the rest.
-export { isDecimalNumeral };
-
 export interface NumberRule {
   /** Names the field in messages, e.g. "Step size". */
   label: string;

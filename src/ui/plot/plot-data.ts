@@ -3,8 +3,8 @@
  * data table. Ticks come from d3-array; the scales and paths are a few lines of arithmetic here,
  * because d3-scale would also ship d3-interpolate, d3-color and d3-format (~6 KB gzip) and
  * d3-shape's `line` 3.9 KB gzip (curves, path buffer) that a polyline never uses. Numbers are
- * written by src/ui/format.ts. The Preact component (src/ui/plot/LinePlot.tsx) only renders this model, so everything a reader sees can be
- * unit-tested without a DOM.
+ * written by src/ui/format.ts. The Preact component (src/ui/plot/LinePlot.tsx) only renders this
+ * model, so everything a reader sees can be unit-tested without a DOM.
  */
 import { nice, ticks } from 'd3-array';
 import { formatExact, formatLogTick, formatNumber } from '../format';
