@@ -5,11 +5,15 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { normalizeBasePath } from './src/exams/base-path.ts';
 import { studyGuide } from './src/integration/index.ts';
-import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
+import { DeferredFormulas } from './src/markdown/deferred-formulas.ts';
+import { pageRehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 
 // GitHub Pages serves a project site under /<repo>/; the deploy workflow passes both values.
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = normalizeBasePath(process.env.BASE_PATH);
+// A build keeps each formula's HTML out of the compiled MDX and studyGuide() puts it back into the
+// written pages (src/markdown/deferred-formulas.ts).
+const formulas = new DeferredFormulas();
 
 export default defineConfig({
   site,
@@ -23,9 +27,9 @@ export default defineConfig({
   // MDX `optimize` keeps static HTML (most of a page: text and KaTeX) as strings instead of JSX calls.
   // Preact components are all .tsx: limiting its Babel pass to them leaves every other module to
   // Vite's own transform (the output is byte-identical; the build takes about a third less CPU).
-  integrations: [studyGuide(), mdx({ optimize: true }), preact({ include: ['**/*.tsx'] })],
+  integrations: [studyGuide({ formulas }), mdx({ optimize: true }), preact({ include: ['**/*.tsx'] })],
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins }),
+    processor: unified({ remarkPlugins, rehypePlugins: pageRehypePlugins(formulas) }),
   },
   build: {
     // Small stylesheets inline; KaTeX's stays a cached file shared by every page.

@@ -111,7 +111,11 @@ function build(label, cacheDir) {
   });
 }
 
-/** Phase times from the log: each phase runs from the line that starts it to the next one's start. */
+/**
+ * Phase times from the log: each phase runs from the line that starts it to the next one's start.
+ * Markers are looked for in order, each after the previous one (Astro prints "Completed in" often).
+ * @param {{ at: number, line: string }[]} lines
+ */
 function phases(lines) {
   // eslint-disable-next-line no-control-regex -- Astro colours its log
   const plain = lines.map(({ at, line }) => ({ at, line: line.replace(/\x1b\[[0-9;]*m/g, '') }));
@@ -120,11 +124,17 @@ function phases(lines) {
     ['types and config', /Generated|Types generated/],
     ['Vite build: MDX compile, KaTeX, islands bundled', /Building static entrypoints/],
     ['page generation: server rendering of every page', /generating static routes/],
-    ['CSS purge, PDF papers and Pagefind', /KaTeX CSS trimmed/],
+    ['formulas put back, CSS purge, fonts, PDF papers, Pagefind', /\[build\] ✓ Completed in/],
   ];
-  const found = markers
-    .map(([name, pattern]) => ({ name, at: plain.find(({ line }) => pattern.test(line))?.at }))
-    .filter((marker) => marker.at !== undefined);
+  /** @type {{ name: string, at: number }[]} */
+  const found = [];
+  let from = 0;
+  for (const [name, pattern] of markers) {
+    const index = plain.findIndex(({ line }, at) => at >= from && pattern.test(line));
+    if (index === -1) continue;
+    found.push({ name, at: plain[index].at });
+    from = index + 1;
+  }
   const end = plain.at(-1)?.at ?? 0;
   return found.map((marker, index) => ({
     phase: marker.name,

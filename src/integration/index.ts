@@ -2,14 +2,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Rolldown } from 'vite';
 import { normalizeBasePath } from '../exams/base-path';
+import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { launchChromium, makePapers, type ChromiumLaunch } from './pdf';
 import { preloadKatexFonts } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
+import { restoreFormulas } from './restore-formulas';
 import { subsetBuiltKatexFonts } from './subset-katex-fonts';
 import { katexWoff2Only } from './vite-katex-woff2';
 import { mdxSourceCheck } from './vite-mdx-source-check';
+import { tagIslandsForServer } from './vite-tag-islands';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -25,12 +28,14 @@ const withoutAstroDirectiveWarnings: NonNullable<Rolldown.InputOptions['onLog']>
 
 /**
  * The site's build steps beyond Astro's own, so that `astro build` alone produces the complete
- * site: KaTeX ships woff2 fonts only, and once the pages are written the KaTeX stylesheet and
+ * site: KaTeX ships woff2 fonts only, and once the pages are written their formulas are put back
+ * (`formulas`, the store the MDX pipeline deferred them to), the KaTeX stylesheet and
  * fonts are trimmed to what the pages use (fonts down to the characters formulas draw), the two
  * fonts every formula uses are preloaded, every exam is printed to PDF (exam paper and solutions)
  * and the search index is built over the result.
  */
-export function studyGuide(): AstroIntegration {
+export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegration {
+  const { formulas } = options;
   let base = '/';
   let paperCache: string | undefined;
   let fontCache: string | undefined;
@@ -38,12 +43,13 @@ export function studyGuide(): AstroIntegration {
   return {
     name: 'study-guide',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        formulas.deferring = command === 'build';
         const problem = outDirProblem(fileURLToPath(config.outDir).replace(/[\\/]$/, ''), process.cwd());
         if (problem) throw new Error(problem);
         updateConfig({
           vite: {
-            plugins: [katexWoff2Only(), mdxSourceCheck()],
+            plugins: [katexWoff2Only(), mdxSourceCheck(), tagIslandsForServer()],
             // Vite inlines files under 4 KB as data URLs, which would put a KaTeX font (Size3) into
             // the stylesheet every page blocks on, out of reach of the font subsetting.
             build: {
@@ -64,6 +70,8 @@ export function studyGuide(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const restored = restoreFormulas(outDir, formulas);
+        logger.info(`Formulas put back into ${restored} pages`);
         const purge = purgeBuiltKatex(outDir);
         const sheets = purge.stylesheets.map(
           (sheet) => `${sheet.file} ${kb(sheet.gzipBefore)} → ${kb(sheet.gzipAfter)} gzip`,

@@ -40,3 +40,14 @@ describe('inline math in metadata', () => {
     );
   });
 });
+
+describe('inline math rendered once per title', () => {
+  it('gives the same HTML when a title is met again, and names each place a bad title is met', () => {
+    const first = renderInlineMath('Shapes of $W^{[2]}$', 'content/exams/x/01-y.mdx, part a title');
+    expect(renderInlineMath('Shapes of $W^{[2]}$', 'mock exam'), 'the second rendering').toBe(first);
+    expect(() => renderInlineMath('$\\frac{$', 'first place')).toThrow(/^first place: /);
+    expect(() => renderInlineMath('$\\frac{$', 'second place'), 'failures are not remembered').toThrow(
+      /^second place: /,
+    );
+  });
+});

@@ -36,7 +36,20 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
+/**
+ * Titles rendered already in this process: a part title appears on its problem's page twice (the
+ * heading and the contents), in the mock exam and in the print route. Only successes are kept,
+ * so an error still names the place it was met; bounded like the formula cache.
+ */
+const renderedTitles = new Map<string, string>();
+const RENDERED_TITLES_LIMIT = 20_000;
+
 /** `where` names the place in errors, e.g. "content/exams/x/index.mdx, errata 3(e)". */
 export function renderInlineMath(text: string, where: string): string {
-  return String(processor.processSync(new VFile({ value: text, data: { place: where } })));
+  const known = renderedTitles.get(text);
+  if (known !== undefined) return known;
+  const html = String(processor.processSync(new VFile({ value: text, data: { place: where } })));
+  if (renderedTitles.size >= RENDERED_TITLES_LIMIT) renderedTitles.clear();
+  renderedTitles.set(text, html);
+  return html;
 }

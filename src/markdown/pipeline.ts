@@ -1,5 +1,6 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
+import type { DeferredFormulas } from './deferred-formulas';
 import { rehypeKatexStrict } from './rehype-katex-strict';
 import { rehypeMathPresentation } from './rehype-math-presentation';
 import { remarkContentChecks } from './remark-content-checks';
@@ -19,3 +20,10 @@ export const remarkPlugins = [remarkMath, remarkExamParts, remarkContentChecks] 
 
 /** KaTeX at build time, a formula that does not parse fails the build, then search and layout treatment. */
 export const rehypePlugins = [rehypeKatexStrict, rehypeMathPresentation] satisfies RehypePlugins;
+
+/** The same plugins for the site's MDX, whose formulas a build defers (deferred-formulas.ts). */
+export function pageRehypePlugins(
+  deferred: DeferredFormulas,
+): [[typeof rehypeKatexStrict, { deferred: DeferredFormulas }], typeof rehypeMathPresentation] {
+  return [[rehypeKatexStrict, { deferred }], rehypeMathPresentation];
+}

@@ -1,9 +1,11 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import type { DeferredFormulas } from './deferred-formulas';
 import { presentFormula } from './rehype-math-presentation';
 
 declare module 'vfile' {
@@ -42,8 +44,11 @@ const RENDERED_LIMIT = 20_000;
  * Renders `$…$` and `$$…$$` (the `math-inline`/`math-display` elements of remark-math) with
  * KaTeX at build time. A formula KaTeX cannot parse, or one using a command kept behind `trust`,
  * fails the build naming the file, the line and the formula, instead of shipping red error text.
+ * With `deferred` (the site's MDX pipeline), a build leaves a placeholder in the tree instead of
+ * the formula's elements (deferred-formulas.ts says why).
  */
-export function rehypeKatexStrict() {
+export function rehypeKatexStrict(options: { deferred?: DeferredFormulas } = {}) {
+  const { deferred } = options;
   return (tree: Root, file: VFile) => {
     visitParents(tree, 'element', (element: Element, parents) => {
       const classes = element.properties['className'];
@@ -59,16 +64,29 @@ export function rehypeKatexStrict() {
       if (!parent) return undefined;
       const tex = toText(element, { whitespace: 'pre' });
       const key = `${display ? 'display' : 'inline'} ${tex}`;
-      let formula = rendered.get(key);
-      if (!formula) {
-        formula = render(tex, display, element, file);
-        if (rendered.size >= RENDERED_LIMIT) rendered.clear();
-        rendered.set(key, formula);
-      }
-      parent.children.splice(parent.children.indexOf(scope), 1, ...formula.map(copyNode));
+      // Deferred, the placeholder keeps each distinct formula's HTML: the trees are not needed again.
+      const replacement = deferred?.deferring
+        ? [
+            deferred.placeholder(key, () =>
+              toHtml(render(tex, display, element, file), { collapseEmptyAttributes: true }),
+            ),
+          ]
+        : renderedCopy(key, () => render(tex, display, element, file));
+      parent.children.splice(parent.children.indexOf(scope), 1, ...replacement);
       return SKIP;
     });
   };
+}
+
+/** A copy of the formula `key`, rendered once per process (`rendered`). */
+function renderedCopy(key: string, renderFormula: () => ElementContent[]): ElementContent[] {
+  let formula = rendered.get(key);
+  if (!formula) {
+    formula = renderFormula();
+    if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+    rendered.set(key, formula);
+  }
+  return formula.map(copyNode);
 }
 
 /**
