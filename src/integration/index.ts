@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Rolldown } from 'vite';
@@ -8,7 +9,6 @@ import { indexSite } from './pagefind';
 import { launchChromium, makePapers, type ChromiumLaunch } from './pdf';
 import { preloadKatexFonts } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
-import { restoreFormulas } from './restore-formulas';
 import { subsetBuiltKatexFonts } from './subset-katex-fonts';
 import { katexWoff2Only } from './vite-katex-woff2';
 import { mdxSourceCheck } from './vite-mdx-source-check';
@@ -70,9 +70,9 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const restored = restoreFormulas(outDir, formulas);
-        logger.info(`Formulas put back into ${restored} pages`);
-        const purge = purgeBuiltKatex(outDir);
+        // Formulas go back into each page as the purge reads it, before anything else reads the pages.
+        const purge = purgeBuiltKatex(outDir, (html, file) => formulas.restore(html, relative(outDir, file)));
+        logger.info(`Formulas put back into ${purge.pagesPrepared} pages`);
         const sheets = purge.stylesheets.map(
           (sheet) => `${sheet.file} ${kb(sheet.gzipBefore)} → ${kb(sheet.gzipAfter)} gzip`,
         );

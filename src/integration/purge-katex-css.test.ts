@@ -88,3 +88,25 @@ describe('purging a built site', () => {
     );
   });
 });
+
+describe('purging pages whose formulas are put back first', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'purge-katex-prepared-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  mkdirSync(join(outDir, '_astro/fonts'), { recursive: true });
+  writeFileSync(join(outDir, 'index.html'), '<html><body><p>x</p><deferred-formula></deferred-formula></body></html>');
+  writeFileSync(join(outDir, 'plain.html'), '<html><body><p>no formula</p></body></html>');
+  writeFileSync(join(outDir, '_astro/Base.css'), katexCss);
+  writeFileSync(join(outDir, '_astro/fonts/KaTeX_Fraktur-Regular.woff2'), 'font');
+  const formula = katex.renderToString('\\mathfrak{A}');
+  const report = purgeBuiltKatex(outDir, (html) => html.replace('<deferred-formula></deferred-formula>', formula));
+
+  it('reads each page as prepared, writes back only the pages that changed', () => {
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8'), 'the formula is in the written page').toContain(formula);
+    expect(report.pagesPrepared, 'the page without a formula is left alone').toBe(1);
+    expect(report.pagesWithMath).toEqual([join(outDir, 'index.html')]);
+    expect(
+      existsSync(join(outDir, '_astro/fonts/KaTeX_Fraktur-Regular.woff2')),
+      'the put-back formula keeps its font',
+    ).toBe(true);
+  });
+});

@@ -88,10 +88,19 @@ export interface PurgeReport {
   characters: Set<string>;
   /** The built pages with at least one formula. */
   pagesWithMath: string[];
+  /** How many pages `preparePage` changed (and were written back). */
+  pagesPrepared: number;
 }
 
-/** Purges every built stylesheet in `outDir` to the KaTeX classes its HTML uses, then deletes fonts no rule names. */
-export function purgeBuiltKatex(outDir: string): PurgeReport {
+/**
+ * Purges every built stylesheet in `outDir` to the KaTeX classes its HTML uses, then deletes fonts
+ * no rule names. `preparePage` (putting deferred formulas back) sees each page first, in the same
+ * single read: a page it changes is written back and read as changed.
+ */
+export function purgeBuiltKatex(
+  outDir: string,
+  preparePage: (html: string, file: string) => string = (html) => html,
+): PurgeReport {
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
@@ -99,8 +108,14 @@ export function purgeBuiltKatex(outDir: string): PurgeReport {
   const used = new Set<string>();
   const characters = new Set<string>();
   const pagesWithMath: string[] = [];
+  let pagesPrepared = 0;
   for (const file of files.filter((name) => name.endsWith('.html'))) {
-    const html = readFileSync(file, 'utf8');
+    const built = readFileSync(file, 'utf8');
+    const html = preparePage(built, file);
+    if (html !== built) {
+      writeFileSync(file, html);
+      pagesPrepared += 1;
+    }
     const classes = classesInHtml(html);
     for (const name of classes) used.add(name);
     if (classes.has('katex')) pagesWithMath.push(file);
@@ -115,6 +130,7 @@ export function purgeBuiltKatex(outDir: string): PurgeReport {
     stylesheetFiles: stylesheets,
     characters,
     pagesWithMath,
+    pagesPrepared,
   };
   for (const file of stylesheets) {
     const css = readFileSync(file, 'utf8');
