@@ -47,6 +47,31 @@ for (const width of [360, 1280]) {
   });
 }
 
+test('a slightly wide formula in a solution is shrunk to fit when the solution opens', async ({ page }) => {
+  // Formulas in closed folds are left alone until opened (measuring them lays the fold out).
+  await page.setViewportSize({ width: 412, height: 800 });
+  await page.goto('cs230-fall-2021-midterm/short-answers/');
+  const folded = page.locator('details .katex-display');
+  await expect(folded.first(), 'the page has display formulas in folds').toBeAttached();
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
+  await expect
+    .poll(
+      () =>
+        folded.evaluateAll(
+          (boxes) =>
+            boxes.filter(
+              (box) =>
+                (box as HTMLElement).style.getPropertyValue('--math-scale') !== '' &&
+                box.scrollWidth <= box.clientWidth + 1,
+            ).length,
+        ),
+      { message: 'a formula in an opened solution is shrunk and fits' },
+    )
+    .toBeGreaterThan(0);
+});
+
 test('Figure 1 fits whole on a laptop, notes included', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(figurePage);

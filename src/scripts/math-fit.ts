@@ -17,11 +17,22 @@ export function fitScale(available: number, needed: number): number {
   return Math.max(minMathScale, Math.floor((available / needed) * 1000) / 1000);
 }
 
+/**
+ * A formula in a closed fold (a solution, a lab) has no layout: measuring it makes the browser lay
+ * that fold out just to answer, one fold at a time. Such formulas are fitted when their fold opens.
+ */
+function isShown(box: HTMLElement): boolean {
+  return box.closest('details:not([open])') === null;
+}
+
 function fitAll(boxes: HTMLElement[]): void {
-  // Reset, then read every width, then write every scale: one layout pass, not one per formula.
-  for (const box of boxes) box.style.removeProperty('--math-scale');
-  const scales = boxes.map((box) => fitScale(box.clientWidth, box.scrollWidth));
-  boxes.forEach((box, index) => {
+  // Reset the shrunk ones, then read every width, then write every scale: one layout pass, not
+  // one per formula.
+  const shown = boxes.filter(isShown);
+  for (const box of shown)
+    if (box.style.getPropertyValue('--math-scale') !== '') box.style.removeProperty('--math-scale');
+  const scales = shown.map((box) => fitScale(box.clientWidth, box.scrollWidth));
+  shown.forEach((box, index) => {
     const scale = scales[index] ?? 1;
     if (scale < 1) box.style.setProperty('--math-scale', String(scale));
   });
