@@ -12,6 +12,9 @@ import type { Element } from 'hast';
  * (CSS purge, font subsetting, PDF papers, Pagefind). `astro dev`, inline titles and the tests
  * render formulas in place (`deferring` stays false).
  *
+ * The store is not bounded (unlike the render cache): every formula is needed until the pages are
+ * written. It holds each distinct formula once, a few KB of HTML.
+ *
  * One consequence, accepted: a heading's automatic `id` is slugged from its text with the formula
  * missing in a build. No exam heading holds a formula; part anchors come from the frontmatter.
  */
