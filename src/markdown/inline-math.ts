@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { memoizeRecent } from '../maths/memo';
 import { rehypePlugins, remarkPlugins } from './pipeline';
 
 /**
@@ -38,18 +39,18 @@ const processor = unified()
 
 /**
  * Titles rendered already in this process: a part title appears on its problem's page twice (the
- * heading and the contents), in the mock exam and in the print route. Only successes are kept,
- * so an error still names the place it was met; bounded like the formula cache.
+ * heading and the contents), in the mock exam and in the print route. Keyed by the text alone
+ * (`where` only names the place in errors); a failure is not remembered, so an error still names
+ * the place it was met. Bounded like the formula cache.
  */
-const renderedTitles = new Map<string, string>();
-const RENDERED_TITLES_LIMIT = 20_000;
+const renderTitle = memoizeRecent(
+  ({ text, where }: { text: string; where: string }) =>
+    String(processor.processSync(new VFile({ value: text, data: { place: where } }))),
+  ({ text }) => text,
+  20_000,
+);
 
 /** `where` names the place in errors, e.g. "content/exams/x/index.mdx, errata 3(e)". */
 export function renderInlineMath(text: string, where: string): string {
-  const known = renderedTitles.get(text);
-  if (known !== undefined) return known;
-  const html = String(processor.processSync(new VFile({ value: text, data: { place: where } })));
-  if (renderedTitles.size >= RENDERED_TITLES_LIMIT) renderedTitles.clear();
-  renderedTitles.set(text, html);
-  return html;
+  return renderTitle({ text, where });
 }

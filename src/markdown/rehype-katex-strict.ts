@@ -5,6 +5,7 @@ import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { memoizeRecent } from '../maths/memo';
 import type { DeferredFormulas } from './deferred-formulas';
 import { presentFormula } from './rehype-math-presentation';
 
@@ -34,11 +35,19 @@ export function refuseUntrustedTex(context: { command: string }): boolean {
 /**
  * Formulas already rendered in this process, presented (search reading, focusable display box)
  * and ready to copy. A build renders the same formulas on many pages ($x$, $W^{[l]}$, every copy of
- * an exam); KaTeX plus re-parsing its HTML was the pipeline's largest cost. Bounded so a huge
- * corpus cannot hold every formula it ever saw.
+ * an exam); KaTeX plus re-parsing its HTML was the pipeline's largest cost. Keyed by the formula
+ * alone (the element and file only name the place in errors, and a failure is not remembered);
+ * bounded so a huge corpus cannot hold every formula it ever saw.
  */
-const rendered = new Map<string, ElementContent[]>();
-const RENDERED_LIMIT = 20_000;
+/** One key per formula as written: the same TeX renders differently inline and displayed. */
+const formulaKey = (tex: string, display: boolean): string => `${display ? 'display' : 'inline'} ${tex}`;
+
+const renderedFormula = memoizeRecent(
+  (formula: { tex: string; display: boolean; element: Element; file: VFile }) =>
+    render(formula.tex, formula.display, formula.element, formula.file),
+  ({ tex, display }) => formulaKey(tex, display),
+  20_000,
+);
 
 /**
  * Renders `$…$` and `$$…$$` (the `math-inline`/`math-display` elements of remark-math) with
@@ -63,30 +72,18 @@ export function rehypeKatexStrict(options: { deferred?: DeferredFormulas } = {})
       const parent = parents.at(inPre ? -2 : -1);
       if (!parent) return undefined;
       const tex = toText(element, { whitespace: 'pre' });
-      const key = `${display ? 'display' : 'inline'} ${tex}`;
       // Deferred, the placeholder keeps each distinct formula's HTML: the trees are not needed again.
       const replacement = deferred?.deferring
         ? [
-            deferred.placeholder(key, () =>
+            deferred.placeholder(formulaKey(tex, display), () =>
               toHtml(render(tex, display, element, file), { collapseEmptyAttributes: true }),
             ),
           ]
-        : renderedCopy(key, () => render(tex, display, element, file));
+        : renderedFormula({ tex, display, element, file }).map(copyNode);
       parent.children.splice(parent.children.indexOf(scope), 1, ...replacement);
       return SKIP;
     });
   };
-}
-
-/** A copy of the formula `key`, rendered once per process (`rendered`). */
-function renderedCopy(key: string, renderFormula: () => ElementContent[]): ElementContent[] {
-  let formula = rendered.get(key);
-  if (!formula) {
-    formula = renderFormula();
-    if (rendered.size >= RENDERED_LIMIT) rendered.clear();
-    rendered.set(key, formula);
-  }
-  return formula.map(copyNode);
 }
 
 /**
