@@ -35,4 +35,10 @@ export default defineConfig({
     // Small stylesheets inline; KaTeX's stays a cached file shared by every page.
     inlineStylesheets: 'auto',
   },
+  // A later build copies each exam, problem, mock-exam and print page it generated before when the
+  // page's code, its exam's content (the `cacheKey`, src/exams/catalog.ts) and the content it
+  // rendered are unchanged, instead of rendering it again. The integration's post-processing runs
+  // on copied pages as on rendered ones: the cache holds pages as generated, formula placeholders
+  // named by their formula (src/markdown/deferred-formulas.ts). `astro build --force` renders all.
+  experimental: { incrementalBuild: true },
 });

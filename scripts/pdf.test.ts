@@ -9,6 +9,8 @@ import { readPdf, type PdfContent } from './pdf-text';
  * from the guide added to its content: the build prints its two papers from content alone (no
  * code names the exam), and they hold what they should. PDF_REQUIRED=1, so a machine without
  * Chromium fails here instead of skipping. The real exam's papers are checked in e2e/pdf.spec.ts.
+ * Later builds with the same cache check what they copy: the papers, and the pages of Astro's
+ * incremental build.
  */
 // Inside the project: Astro keeps its server bundle beside an OUT_DIR within the project, and in a
 // shared .astro/ for one outside it, where parallel builds would overwrite each other's.
@@ -67,6 +69,14 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** A second build with nothing changed, into `again`: made once, for the tests that read it. */
+const again = join(workDir, 'dist-again');
+let second: ReturnType<typeof buildFixture> | undefined;
+function secondBuild(): ReturnType<typeof buildFixture> {
+  second ??= buildFixture(again);
+  return second;
+}
 
 const questions = [
   'Two quick warm-up questions.',
@@ -157,8 +167,7 @@ describe('the printable papers of an exam, from its content alone', () => {
 
   it('are copied from the cache by a later build when nothing they are printed from changed', () => {
     expect(build.status, build.output).toBe(0);
-    const again = join(workDir, 'dist-again');
-    const second = buildFixture(again);
+    const second = secondBuild();
     expect(second.status, second.output).toBe(0);
     expect(second.output, 'the second build says it reused both papers').toMatch(
       /Printed 2 exam papers to PDF \(Letter\) in [\d.]+ s .*; 2 unchanged since an earlier build, copied from the cache\)/,
@@ -170,5 +179,37 @@ describe('the printable papers of an exam, from its content alone', () => {
         ),
         `the ${kind} paper is the first build's, byte for byte`,
       ).toBe(true);
+  }, 300_000);
+});
+
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort();
+
+describe('a later build with the same Astro cache (incremental build)', () => {
+  it('copies the pages of an unchanged exam instead of rendering them, and publishes the same site', () => {
+    const second = secondBuild();
+    expect(second.status, second.output).toBe(0);
+    for (const page of ['warm-up', 'linear-models', 'mock'])
+      expect(second.output, `the ${page} page is copied`).toContain(`/tiny-test-exam/${page}/index.html (restored)`);
+    expect(htmlFiles(again), 'the same pages').toEqual(htmlFiles(outDir));
+    for (const file of htmlFiles(outDir))
+      expect(readFileSync(join(again, file), 'utf8'), `${file} is the first build's, formulas included`).toBe(
+        readFileSync(join(outDir, file), 'utf8'),
+      );
+  }, 300_000);
+
+  it('renders every page of an exam again when one of its files changed, so no page shows the old text', () => {
+    const problem = join(examDir, '02-linear-models.mdx');
+    writeFileSync(problem, readFileSync(problem, 'utf8').replace(/^title: Linear Models$/m, 'title: Linear Wombats'));
+    const edited = join(workDir, 'dist-edited');
+    const third = buildFixture(edited);
+    expect(third.status, third.output).toBe(0);
+    expect(third.output, 'nothing of the exam is copied').not.toMatch(/tiny-test-exam\/.*\(restored\)/);
+    expect(
+      readFileSync(join(edited, 'tiny-test-exam', 'warm-up', 'index.html'), 'utf8'),
+      'the page before it links to it by its new title',
+    ).toContain('Linear Wombats');
   }, 300_000);
 });

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { examsDir } from './exams-dir';
 import { assertValidContent, findSkippedFiles } from './rules';
@@ -16,6 +17,12 @@ export interface ExamPage {
   path: string;
   /** In exam order. */
   problems: ProblemPage[];
+  /**
+   * A digest of everything of the exam's content a page can show: the exam's and every problem's
+   * file, frontmatter and body. Each per-exam page (exam, problem, mock exam, print route) lists
+   * the exam's problems with their titles and points, so one changed file changes them all.
+   */
+  contentDigest: string;
 }
 
 let catalog: Promise<ExamPage[]> | undefined;
@@ -54,14 +61,33 @@ async function loadCatalog(): Promise<ExamPage[]> {
     throw error;
   }
   return exams
-    .map((entry) => ({
-      entry,
-      path: `${entry.id}/`,
-      problems: problemPages
+    .map((entry) => {
+      const problems = problemPages
         .filter((page) => page.entry.data.exam === entry.id)
-        .sort((a, b) => a.entry.data.number - b.entry.data.number),
-    }))
+        .sort((a, b) => a.entry.data.number - b.entry.data.number);
+      return {
+        entry,
+        path: `${entry.id}/`,
+        problems,
+        contentDigest: contentDigest([entry, ...problems.map((page) => page.entry)]),
+      };
+    })
     .sort((a, b) => termSortKey(b.entry.data.term) - termSortKey(a.entry.data.term));
+}
+
+function contentDigest(entries: ReadonlyArray<CollectionEntry<'exams'> | CollectionEntry<'problems'>>): string {
+  const hash = createHash('sha256');
+  for (const entry of entries) hash.update(JSON.stringify([entry.filePath, entry.data, entry.body]));
+  return hash.digest('base64url');
+}
+
+/**
+ * The static paths of a page that shows one exam, with Astro's incremental-build key: a later
+ * build copies the page it generated earlier when this key, the page's code and the content it
+ * rendered are all unchanged (astro.config.mjs).
+ */
+export function examPath<Params, Props>(exam: ExamPage, params: Params, props: Props) {
+  return { params, props, cacheKey: exam.contentDigest };
 }
 
 /** "CS230 Fall 2021 Midterm Examination": how the exam is named in titles and filters. */
@@ -70,7 +96,7 @@ export function examName(exam: CollectionEntry<'exams'>): string {
 }
 
 /** The static paths of every per-exam route (exam page, mock exam, print route): one per exam. */
-export async function examRoutes(): Promise<Array<{ params: { exam: string }; props: { exam: ExamPage } }>> {
+export async function examRoutes() {
   const catalog = await getExamCatalog();
-  return catalog.map((exam) => ({ params: { exam: exam.entry.id }, props: { exam } }));
+  return catalog.map((exam) => examPath(exam, { exam: exam.entry.id }, { exam }));
 }

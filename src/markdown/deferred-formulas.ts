@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
 
 /**
@@ -15,23 +16,33 @@ import type { Element } from 'hast';
  * The store is not bounded (unlike the render cache): every formula is needed until the pages are
  * written. It holds each distinct formula once, a few KB of HTML.
  *
+ * A placeholder is named by a hash of its formula, not by the order formulas were met: Astro's
+ * incremental build (astro.config.mjs) copies an unchanged page as an earlier build generated it,
+ * placeholders included, and this build's store must resolve them. A counter would name another
+ * formula whenever the MDX files were compiled in another order.
+ *
  * One consequence, accepted: a heading's automatic `id` is slugged from its text with the formula
  * missing in a build. No exam heading holds a formula; part anchors come from the frontmatter.
  */
 export class DeferredFormulas {
   /** Set by the integration for `astro build` only: nothing restores placeholders in dev. */
   deferring = false;
-  readonly #ids = new Map<string, number>();
-  readonly #html: string[] = [];
+  readonly #names = new Map<string, string>();
+  /** Each formula's HTML and key by placeholder name (the key only to tell a hash collision). */
+  readonly #formulas = new Map<string, { key: string; html: string }>();
 
   /** The placeholder standing in for the formula `key`; `html` is called once per distinct key. */
   placeholder(key: string, html: () => string): Element {
-    let id = this.#ids.get(key);
-    if (id === undefined) {
-      id = this.#html.push(html()) - 1;
-      this.#ids.set(key, id);
+    let name = this.#names.get(key);
+    if (name === undefined) {
+      name = createHash('sha256').update(key).digest('base64url').slice(0, 16);
+      const taken = this.#formulas.get(name);
+      if (taken !== undefined && taken.key !== key)
+        throw new Error(`two formulas share the placeholder name ${name}: "${taken.key}" and "${key}"`);
+      this.#formulas.set(name, { key, html: html() });
+      this.#names.set(key, name);
     }
-    return { type: 'element', tagName: PLACEHOLDER_TAG, properties: { n: String(id) }, children: [] };
+    return { type: 'element', tagName: PLACEHOLDER_TAG, properties: { n: name }, children: [] };
   }
 
   /**
@@ -41,8 +52,8 @@ export class DeferredFormulas {
    */
   restore(page: string, where: string): string {
     if (!page.includes(PLACEHOLDER_TAG)) return page;
-    const restored = page.replace(PLACEHOLDER, (whole, id: string) => {
-      const html = this.#html[Number(id)];
+    const restored = page.replace(PLACEHOLDER, (whole, name: string) => {
+      const html = this.#formulas.get(name)?.html;
       if (html === undefined)
         throw new Error(`${where}: a formula placeholder (${whole}) that this build did not make`);
       return html;
@@ -59,4 +70,4 @@ export class DeferredFormulas {
 
 const PLACEHOLDER_TAG = 'study-guide-formula';
 /** Exactly what hast-util-to-html and Astro's renderer write for the placeholder element. */
-const PLACEHOLDER = /<study-guide-formula n="(\d+)"><\/study-guide-formula>/g;
+const PLACEHOLDER = /<study-guide-formula n="([\w-]{16})"><\/study-guide-formula>/g;
