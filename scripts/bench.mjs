@@ -415,27 +415,34 @@ function writeStarlightSite(install) {
 }
 
 /**
- * Cold builds, in turn ours then Starlight's, `rounds` times: each starts from an empty Astro
- * cache (ours through ASTRO_CACHE_DIR, so the shared node_modules/.astro is left alone).
+ * Builds in turn, ours then Starlight's, `rounds` times. Each side builds cold (an empty Astro
+ * cache: ours through ASTRO_CACHE_DIR, so the shared node_modules/.astro is left alone), then warm:
+ * again with nothing changed and the cache kept, as a second build of an edited site starts.
  */
 function compareBuilds(site) {
-  /** @type {{ ours: number[], oursPdf: (number | null)[], starlight: number[] }} */
-  const builds = { ours: [], oursPdf: [], starlight: [] };
+  /** @type {{ ours: number[], oursPdf: (number | null)[], starlight: number[], oursWarm: number[], starlightWarm: number[] }} */
+  const builds = { ours: [], oursPdf: [], starlight: [], oursWarm: [], starlightWarm: [] };
   for (let round = 1; round <= rounds; round += 1) {
-    progress(`Cold builds, round ${round} of ${rounds}`);
-    const ours = timedBuild('.', {
+    progress(`Cold and warm builds, round ${round} of ${rounds}`);
+    const cache = temporaryFolder('bench-astro-cache-');
+    const ours = timedBuild('.', { OUT_DIR: temporaryFolder('bench-dist-'), BASE_PATH: '/', ASTRO_CACHE_DIR: cache });
+    const oursWarm = timedBuild('.', {
       OUT_DIR: temporaryFolder('bench-dist-'),
       BASE_PATH: '/',
-      ASTRO_CACHE_DIR: temporaryFolder('bench-astro-cache-'),
+      ASTRO_CACHE_DIR: cache,
     });
     for (const folder of ['node_modules/.astro', 'node_modules/.vite', '.astro', 'dist'])
       rmSync(join(site, folder), { recursive: true, force: true });
     const starlight = timedBuild(site, {});
+    const starlightWarm = timedBuild(site, {});
     builds.ours.push(ours.seconds);
     builds.oursPdf.push(pdfSecondsOf(ours.log));
     builds.starlight.push(starlight.seconds);
+    builds.oursWarm.push(oursWarm.seconds);
+    builds.starlightWarm.push(starlightWarm.seconds);
     console.log(
-      `Cold build, round ${round} of ${rounds}: ours ${ours.seconds.toFixed(1)} s, Starlight ${starlight.seconds.toFixed(1)} s`,
+      `Round ${round} of ${rounds}: cold, ours ${ours.seconds.toFixed(1)} s, Starlight ${starlight.seconds.toFixed(1)} s;` +
+        ` warm, ours ${oursWarm.seconds.toFixed(1)} s, Starlight ${starlightWarm.seconds.toFixed(1)} s`,
     );
   }
   return builds;
@@ -691,6 +698,8 @@ if (builds) {
     ours: median(builds.ours),
     oursWithoutPdf: pdfKnown ? median(builds.ours.map((seconds, round) => seconds - builds.oursPdf[round])) : null,
     starlight: median(builds.starlight),
+    oursWarm: median(builds.oursWarm),
+    starlightWarm: median(builds.starlightWarm),
   };
   comparison = {
     starlightVersion,
@@ -700,6 +709,7 @@ if (builds) {
     medianSeconds,
     buildRatio: medianSeconds.ours / medianSeconds.starlight,
     buildRatioWithoutPdf: pdfKnown ? medianSeconds.oursWithoutPdf / medianSeconds.starlight : null,
+    warmBuildRatio: medianSeconds.oursWarm / medianSeconds.starlightWarm,
     pages: comparedPages,
   };
   console.log(
@@ -711,6 +721,10 @@ if (builds) {
       (pdfKnown
         ? `; ours without printing the exam papers to PDF ${medianSeconds.oursWithoutPdf.toFixed(1)} s, ratio ${comparison.buildRatioWithoutPdf.toFixed(2)}`
         : ''),
+  );
+  console.log(
+    `Build again with nothing changed, Astro cache kept, median of ${rounds} rounds: ours ${medianSeconds.oursWarm.toFixed(1)} s,` +
+      ` Starlight ${medianSeconds.starlightWarm.toFixed(1)} s, ratio ${comparison.warmBuildRatio.toFixed(2)}`,
   );
   console.log('First visit per problem page, gzip HTML + CSS + JS + fonts, ours against Starlight:');
   console.table(
