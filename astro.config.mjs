@@ -1,9 +1,11 @@
 // @ts-check
+import { relative, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { normalizeBasePath } from './src/exams/base-path.ts';
+import { examsDir } from './src/exams/exams-dir.ts';
 import { studyGuide } from './src/integration/index.ts';
 import { DeferredFormulas } from './src/markdown/deferred-formulas.ts';
 import { pageRehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
@@ -14,6 +16,7 @@ const base = normalizeBasePath(process.env.BASE_PATH);
 // A build keeps each formula's HTML out of the compiled MDX and studyGuide() puts it back into the
 // written pages (src/markdown/deferred-formulas.ts).
 const formulas = new DeferredFormulas();
+const contentInsideProject = !relative(import.meta.dirname, resolve(examsDir)).startsWith('..');
 
 export default defineConfig({
   site,
@@ -36,9 +39,12 @@ export default defineConfig({
     inlineStylesheets: 'auto',
   },
   // A later build copies each exam, problem, mock-exam and print page it generated before when the
-  // page's code, its exam's content (the `cacheKey`, src/exams/catalog.ts) and the content it
-  // rendered are unchanged, instead of rendering it again. The integration's post-processing runs
-  // on copied pages as on rendered ones: the cache holds pages as generated, formula placeholders
-  // named by their formula (src/markdown/deferred-formulas.ts). `astro build --force` renders all.
-  experimental: { incrementalBuild: true },
+  // page's code, its exam's content (the `cacheKey`, src/exams/content-digest.ts) and the content
+  // it rendered are unchanged, instead of rendering it again. The integration's post-processing
+  // runs on copied pages as on rendered ones: the cache holds pages as generated, formula
+  // placeholders named by their formula (src/markdown/deferred-formulas.ts). Only for content inside
+  // the project: Astro follows what an MDX file imports (the tools' code, data files) only there,
+  // and with EXAMS_DIR elsewhere it copied a page whose tool had changed. `astro build --force`
+  // renders every page.
+  experimental: { incrementalBuild: contentInsideProject },
 });

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { examContentDigest } from './content-digest';
 import { examsDir } from './exams-dir';
 import { assertValidContent, findSkippedFiles } from './rules';
 import { problemSlugFromFile, termSortKey } from './schema';
@@ -17,11 +17,7 @@ export interface ExamPage {
   path: string;
   /** In exam order. */
   problems: ProblemPage[];
-  /**
-   * A digest of everything of the exam's content a page can show: the exam's and every problem's
-   * file, frontmatter and body. Each per-exam page (exam, problem, mock exam, print route) lists
-   * the exam's problems with their titles and points, so one changed file changes them all.
-   */
+  /** The key of Astro's incremental build for every page of this exam (content-digest.ts). */
   contentDigest: string;
 }
 
@@ -60,25 +56,21 @@ async function loadCatalog(): Promise<ExamPage[]> {
     if (error instanceof Error) error.stack = error.message;
     throw error;
   }
+  const examIds = new Set(exams.map((entry) => entry.id));
   return exams
     .map((entry) => {
       const problems = problemPages
         .filter((page) => page.entry.data.exam === entry.id)
         .sort((a, b) => a.entry.data.number - b.entry.data.number);
+      const entriesData = [entry, ...problems.map((page) => page.entry)].map((each) => [each.id, each.data]);
       return {
         entry,
         path: `${entry.id}/`,
         problems,
-        contentDigest: contentDigest([entry, ...problems.map((page) => page.entry)]),
+        contentDigest: examContentDigest(examsDir, contentFiles, examIds, entry.id, entriesData),
       };
     })
     .sort((a, b) => termSortKey(b.entry.data.term) - termSortKey(a.entry.data.term));
-}
-
-function contentDigest(entries: ReadonlyArray<CollectionEntry<'exams'> | CollectionEntry<'problems'>>): string {
-  const hash = createHash('sha256');
-  for (const entry of entries) hash.update(JSON.stringify([entry.filePath, entry.data, entry.body]));
-  return hash.digest('base64url');
 }
 
 /**
