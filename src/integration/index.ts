@@ -6,7 +6,7 @@ import { normalizeBasePath } from '../exams/base-path';
 import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
-import { launchChromium, makePapers, type ChromiumLaunch } from './pdf';
+import { hasCachedPapers, launchChromium, makePapers, type ChromiumLaunch } from './pdf';
 import { preloadKatexFonts } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
 import { subsetBuiltKatexFonts } from './subset-katex-fonts';
@@ -64,9 +64,10 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
         paperCache = fileURLToPath(new URL('study-guide-papers/', config.cacheDir));
         fontCache = fileURLToPath(new URL('study-guide-fonts/', config.cacheDir));
       },
-      // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing.
+      // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing;
+      // unless earlier builds left papers in the cache: then it starts only if a paper changed.
       'astro:build:start': () => {
-        chromium = launchChromium();
+        if (!hasCachedPapers(paperCache)) chromium = launchChromium();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

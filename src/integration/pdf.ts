@@ -175,71 +175,88 @@ export async function makePapers(options: PaperOptions): Promise<PaperResult> {
   }
   const files = printed.files.sort((a, b) => a.path.localeCompare(b.path));
   if (files.length > 0) {
+    const list = files.map((file) => `${withBase(base, file.path)} ${formatFileSize(file.bytes)}`).join(', ');
+    const copied = printed.reused * paperKinds.length;
+    const copiedNote = `${copied} unchanged since an earlier build, copied from the cache`;
     options.info(
-      `Printed ${files.length} exam papers to PDF (${paperFormat}) in ${printed.seconds.toFixed(1)} s once the pages were built (Playwright and Chromium had started in ${printed.launchSeconds.toFixed(1)} s during the build${printed.reused > 0 ? `; ${printed.reused * paperKinds.length} unchanged since an earlier build, copied from the cache` : ''}): ${files
-        .map((file) => `${withBase(base, file.path)} ${formatFileSize(file.bytes)}`)
-        .join(', ')}`,
+      copied === files.length
+        ? `Exam papers (PDF, ${paperFormat}): ${copiedNote}, without starting Chromium: ${list}`
+        : `Printed ${files.length - copied} exam papers to PDF (${paperFormat}) in ${printed.seconds.toFixed(1)} s once the pages were built (${printed.launchedEarly ? `Playwright and Chromium had started in ${printed.launchSeconds.toFixed(1)} s during the build` : `Playwright and Chromium started in ${printed.launchSeconds.toFixed(1)} s`}${copied > 0 ? `; ${copiedNote}` : ''}): ${list}`,
     );
   }
   return { files, seconds };
 }
 
 type Printed =
-  { files: PaperResult['files']; seconds: number; launchSeconds: number; reused: number } | { skipped: string };
+  | { files: PaperResult['files']; seconds: number; launchSeconds: number; launchedEarly: boolean; reused: number }
+  | { skipped: string };
 
 async function printPapers(exams: readonly string[], options: PaperOptions): Promise<Printed> {
   const started = performance.now();
   const env = options.env ?? process.env;
-  const launch = await (options.chromium ?? launchChromium(env));
-  if ('problem' in launch) {
-    if (exams.length === 0) return { files: [], seconds: 0, launchSeconds: 0, reused: 0 };
+  // Every exam links the same stylesheets: each is read and hashed once per build.
+  const stylesheetDigests = new Map<string, string>();
+  const plans = exams.map((exam) => ({
+    exam,
+    cached: options.cacheDir
+      ? cachedPapers(options.cacheDir, paperInputsHash(options.outDir, exam, stylesheetDigests))
+      : undefined,
+  }));
+  const toPrint = plans.filter((plan) => plan.cached?.pdfs === undefined);
+  // Chromium is needed only for papers the cache does not hold: one started early is used (and
+  // closed), none is started when every paper is copied.
+  const launch = await (options.chromium ?? (toPrint.length > 0 ? launchChromium(env) : undefined));
+  if (launch && 'problem' in launch && toPrint.length > 0) {
     if (pdfRequiredBy(env)) throw new Error(skippedMessage(launch.problem, true));
     return { skipped: launch.problem };
   }
-  const { browser } = launch;
+  const browser = launch && 'browser' in launch ? launch.browser : undefined;
   const files: PaperResult['files'] = [];
-  let reused = 0;
   const usedKeys = new Set<string>();
-  // Every exam links the same stylesheets: each is read and hashed once per build.
-  const stylesheetDigests = new Map<string, string>();
+  const keep = (exam: string, pdfs: Map<PaperKind, Buffer>) => {
+    for (const [kind, pdf] of pdfs) {
+      const path = paperPdfPath(exam, kind);
+      writeFileSync(join(options.outDir, path), pdf);
+      files.push({ path, bytes: pdf.length });
+    }
+  };
   try {
-    if (exams.length === 0) return { files, seconds: 0, launchSeconds: launch.seconds, reused };
-    const server = await startServer({ root: options.outDir, base: options.base });
-    try {
-      // JavaScript off: the papers are the server-rendered pages, nothing hydrates or changes them.
-      const context = await browser.newContext({
-        javaScriptEnabled: false,
-        colorScheme: 'light',
-        viewport: { width: textWidthPx, height: 1000 },
-      });
-      // Two exams at a time: Chromium renders them in parallel on the two cores builds run on.
-      await inBatches(exams, 2, async (exam) => {
-        const cached = options.cacheDir
-          ? cachedPapers(options.cacheDir, paperInputsHash(options.outDir, exam, stylesheetDigests))
-          : undefined;
-        if (cached) usedKeys.add(cached.key);
-        let pdfs = cached?.pdfs;
-        if (pdfs) reused += 1;
-        else {
-          pdfs = await printExamPapers(await context.newPage(), new URL(paperRoutePath(exam), server.url).href);
+    for (const { exam, cached } of plans) {
+      if (cached) usedKeys.add(cached.key);
+      if (cached?.pdfs) keep(exam, cached.pdfs);
+    }
+    if (browser && toPrint.length > 0) {
+      const server = await startServer({ root: options.outDir, base: options.base });
+      try {
+        // JavaScript off: the papers are the server-rendered pages, nothing hydrates or changes them.
+        const context = await browser.newContext({
+          javaScriptEnabled: false,
+          colorScheme: 'light',
+          viewport: { width: textWidthPx, height: 1000 },
+        });
+        // Two exams at a time: Chromium renders them in parallel on the two cores builds run on.
+        await inBatches(toPrint, 2, async ({ exam, cached }) => {
+          const pdfs = await printExamPapers(await context.newPage(), new URL(paperRoutePath(exam), server.url).href);
           cached?.keep(pdfs);
-        }
-        for (const [kind, pdf] of pdfs) {
-          const path = paperPdfPath(exam, kind);
-          writeFileSync(join(options.outDir, path), pdf);
-          files.push({ path, bytes: pdf.length });
-        }
-      });
-      // The browser's connections go first, so the server has nothing left to wait for.
-      await context.close();
-    } finally {
-      await server.close();
+          keep(exam, pdfs);
+        });
+        // The browser's connections go first, so the server has nothing left to wait for.
+        await context.close();
+      } finally {
+        await server.close();
+      }
     }
   } finally {
-    await browser.close();
+    await browser?.close();
   }
   if (options.cacheDir) pruneCache(options.cacheDir, usedKeys);
-  return { files, seconds: (performance.now() - started) / 1000, launchSeconds: launch.seconds, reused };
+  return {
+    files,
+    seconds: (performance.now() - started) / 1000,
+    launchSeconds: launch && 'seconds' in launch ? launch.seconds : 0,
+    launchedEarly: options.chromium !== undefined,
+    reused: plans.length - toPrint.length,
+  };
 }
 
 /**
@@ -283,6 +300,11 @@ function paperInputsHash(outDir: string, exam: string, stylesheetDigests: Map<st
     hash.update(digest);
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** Whether earlier builds left papers in `cacheDir` (then a build may need no Chromium at all). */
+export function hasCachedPapers(cacheDir: string | undefined): boolean {
+  return cacheDir !== undefined && existsSync(cacheDir) && readdirSync(cacheDir).some((file) => file.endsWith('.pdf'));
 }
 
 /** Drops cached papers this build did not use, so the cache holds one set per exam. */
