@@ -156,7 +156,7 @@ try {
       `\n${label}: ${result.seconds.toFixed(1)} s wall, peak memory ${gb(result.peak)} (process tree), ${(pages / result.seconds).toFixed(1)} problem pages/s`,
     );
     console.table(phases(result.lines));
-    const paperLine = result.lines.find(({ line }) => line.includes('exam papers'));
+    const paperLine = result.lines.find(({ line }) => /exam papers/i.test(line));
     if (paperLine) console.log(paperLine.line.replace(/^.*\[study-guide\] /, '').slice(0, 200));
   }
 } finally {

@@ -33,6 +33,9 @@ describe('the incremental-build key of an exam’s pages', () => {
     expect(digestOf('a', [{ title: 'B' }]), 'the data as the schema made it').not.toBe(before);
     write('shared/macros.json', '{}');
     expect(digestOf('a'), 'a content file outside every exam folder').not.toBe(before);
+    const withShared = digestOf('a');
+    write('ab', 'a file beside the folders, named like exam a');
+    expect(digestOf('a'), 'a file at the top of the content folder').not.toBe(withShared);
   });
 
   it('stays the same when only another exam changes', () => {

@@ -25,7 +25,8 @@ export function examContentDigest(
 ): string {
   const hash = createHash('sha256').update(JSON.stringify(entriesData));
   for (const file of [...files].sort()) {
-    const folder = file.slice(0, file.indexOf('/'));
+    const slash = file.indexOf('/');
+    const folder = slash === -1 ? '' : file.slice(0, slash);
     if (folder !== examId && examIds.has(folder)) continue;
     const path = join(examsDir, file);
     if (!statSync(path).isFile()) continue;
