@@ -32,6 +32,8 @@ function buildWith(
       EXAMS_DIR: join(root, 'exams'),
       OUT_DIR: outDir ?? join(root, 'dist'),
       ASTRO_CACHE_DIR: join(root, 'cache'),
+      // Every case fails before the papers would print: no Chromium is started for them.
+      CHROMIUM_PATH: join(root, 'no-chromium'),
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
