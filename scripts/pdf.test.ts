@@ -85,6 +85,12 @@ function secondBuild(): ReturnType<typeof buildFixture> {
   return second;
 }
 
+/** The HTML pages of a built site, as paths relative to it. */
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort();
+
 const questions = [
   'Two quick warm-up questions.',
   'A zebrafinch has two wings. How many wings do three zebrafinch birds have?',
@@ -120,8 +126,8 @@ describe('the printable papers of an exam, from its content alone', () => {
     const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
-    const indexable = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter(
-      (file) => file.endsWith('.html') && readFileSync(join(outDir, file), 'utf8').includes('data-pagefind-body'),
+    const indexable = htmlFiles(outDir).filter((file) =>
+      readFileSync(join(outDir, file), 'utf8').includes('data-pagefind-body'),
     );
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(
       indexable.length,
@@ -188,11 +194,6 @@ describe('the printable papers of an exam, from its content alone', () => {
       ).toBe(true);
   }, 300_000);
 });
-
-const htmlFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .sort();
 
 describe('a later build with the same Astro cache (incremental build)', () => {
   it('copies the pages of an unchanged exam instead of rendering them, and publishes the same site', () => {
