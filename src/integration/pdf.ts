@@ -178,10 +178,14 @@ export async function makePapers(options: PaperOptions): Promise<PaperResult> {
     const list = files.map((file) => `${withBase(base, file.path)} ${formatFileSize(file.bytes)}`).join(', ');
     const copied = printed.reused * paperKinds.length;
     const copiedNote = `${copied} unchanged since an earlier build, copied from the cache`;
+    const launchTime = `${printed.launchSeconds.toFixed(1)} s`;
+    const launched = printed.launchedEarly
+      ? `Playwright and Chromium had started in ${launchTime} during the build`
+      : `Playwright and Chromium started in ${launchTime}`;
     options.info(
       copied === files.length
         ? `Exam papers (PDF, ${paperFormat}): ${copiedNote}, without starting Chromium: ${list}`
-        : `Printed ${files.length - copied} exam papers to PDF (${paperFormat}) in ${printed.seconds.toFixed(1)} s once the pages were built (${printed.launchedEarly ? `Playwright and Chromium had started in ${printed.launchSeconds.toFixed(1)} s during the build` : `Playwright and Chromium started in ${printed.launchSeconds.toFixed(1)} s`}${copied > 0 ? `; ${copiedNote}` : ''}): ${list}`,
+        : `Printed ${files.length - copied} exam papers to PDF (${paperFormat}) in ${printed.seconds.toFixed(1)} s once the pages were built (${launched}${copied > 0 ? `; ${copiedNote}` : ''}): ${list}`,
     );
   }
   return { files, seconds };
