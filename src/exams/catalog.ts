@@ -38,7 +38,7 @@ async function loadCatalog(): Promise<ExamPage[]> {
     const slug = problemSlugFromFile(entry.id.split('/').pop() ?? entry.id);
     return { entry, slug, path: `${entry.data.exam}/${slug}/` };
   });
-  const contentFiles = readdirSync(examsDir, { recursive: true, encoding: 'utf8' });
+  const contentFiles = readdirSync(examsDir, { recursive: true, encoding: 'utf8' }).sort();
   try {
     assertValidContent(
       exams.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data })),

@@ -14,7 +14,9 @@ import { join } from 'node:path';
  * do not count.
  *
  * `files` are paths relative to `examsDir` (as `readdirSync(examsDir, { recursive: true })` gives
- * them), with `/` as on the machines that build the site; `examIds` names every exam folder.
+ * them), with `/` as on the machines that build the site, sorted (the catalog sorts them once for
+ * every exam: the order the file system lists them in may change between builds); `examIds` names
+ * every exam folder.
  */
 export function examContentDigest(
   examsDir: string,
@@ -24,7 +26,7 @@ export function examContentDigest(
   entriesData: readonly unknown[],
 ): string {
   const hash = createHash('sha256').update(JSON.stringify(entriesData));
-  for (const file of [...files].sort()) {
+  for (const file of files) {
     const slash = file.indexOf('/');
     const folder = slash === -1 ? '' : file.slice(0, slash);
     if (folder !== examId && examIds.has(folder)) continue;
