@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const sourceExam = 'content/exams/cs230-fall-2021-midterm';
 const args = process.argv.slice(2);
@@ -119,8 +120,8 @@ function build(label, cacheDir) {
  * @param {{ at: number, line: string }[]} lines
  */
 function phases(lines) {
-  // eslint-disable-next-line no-control-regex -- Astro colours its log
-  const plain = lines.map(({ at, line }) => ({ at, line: line.replace(/\x1b\[[0-9;]*m/g, '') }));
+  // Astro colours its log when the terminal (or FORCE_COLOR) allows.
+  const plain = lines.map(({ at, line }) => ({ at, line: stripVTControlCharacters(line) }));
   const markers = [
     ['content sync', /Syncing content/],
     ['types and config', /Generated|Types generated/],

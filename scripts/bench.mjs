@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { chromium } from '@playwright/test';
@@ -96,7 +96,8 @@ function timedBuild(cwd, env) {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, PATH: childPath, ...env },
   });
-  return { seconds: (performance.now() - started) / 1000, log };
+  // Colours (FORCE_COLOR) would split the lines the log readers below look for.
+  return { seconds: (performance.now() - started) / 1000, log: stripVTControlCharacters(log) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -36,7 +37,8 @@ function buildWith(
       CHROMIUM_PATH: join(root, 'no-chromium'),
     },
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // CI may force colours (FORCE_COLOR): the assertions read the messages as a person reads them.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
 function edit(file: string, change: (text: string) => string): void {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfContent } from './pdf-text';
 
@@ -49,7 +50,8 @@ function buildFixture(
   });
   return {
     status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
+    // CI may force colours (FORCE_COLOR): the assertions read the log as a person reads it.
+    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
     seconds: (performance.now() - started) / 1000,
   };
 }
