@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPathFrom } from './src/integration/chromium';
 
 /**
  * The suite runs against the production build served under a non-root base path (see
@@ -7,8 +8,6 @@ import { defineConfig } from '@playwright/test';
  * workflow's smoke run). Pages are visited with relative paths such as 'search/', which only
  * resolve under the base when baseURL ends with a slash.
  */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: 'e2e',
   outputDir: `${process.env['E2E_WORK_DIR'] ?? '.e2e'}/test-results`,
@@ -30,8 +29,9 @@ export default defineConfig({
     // `npx playwright test <file> --trace on` and open the trace with `npx playwright show-trace`.
     trace: 'off',
     launchOptions: {
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // The same Chromium and flags as the build's PDF printing: the headless shell when installed.
+      executablePath: chromiumPathFrom(process.env),
+      args: chromiumArgs,
     },
   },
 });

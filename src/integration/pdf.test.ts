@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtPaperExams, chromiumPathFrom, chromiumProblem, makePapers, pdfRequiredBy, skippedMessage } from './pdf';
+import { chromiumPathFrom, chromiumProblem } from './chromium';
+import { builtPaperExams, makePapers, pdfRequiredBy, skippedMessage } from './pdf';
 
 /**
  * The decisions around Chromium, on a stand-in build: a real build prints real PDFs in
@@ -24,9 +25,16 @@ function standInBuild(): string {
 }
 
 describe('Chromium for the PDFs', () => {
-  it('is /usr/bin/chromium unless CHROMIUM_PATH says otherwise', () => {
-    expect(chromiumPathFrom({})).toBe('/usr/bin/chromium');
-    expect(chromiumPathFrom({ CHROMIUM_PATH: '/opt/chrome' })).toBe('/opt/chrome');
+  it('is the headless shell when installed, else the full browser, unless CHROMIUM_PATH says otherwise', () => {
+    const installed = (paths: string[]) => (path: string) => paths.includes(path);
+    expect(chromiumPathFrom({}, installed(['/usr/bin/chromium', '/usr/bin/chromium-headless-shell']))).toBe(
+      '/usr/bin/chromium-headless-shell',
+    );
+    expect(chromiumPathFrom({}, installed(['/usr/bin/chromium']))).toBe('/usr/bin/chromium');
+    expect(chromiumPathFrom({}, installed([])), 'named in the message when none is installed').toBe(
+      '/usr/bin/chromium',
+    );
+    expect(chromiumPathFrom({ CHROMIUM_PATH: '/opt/chrome' }, installed(['/usr/bin/chromium']))).toBe('/opt/chrome');
     expect(chromiumProblem(join(workDir, 'no-such-chromium'))).toBe(
       `no Chromium at ${join(workDir, 'no-such-chromium')}`,
     );
@@ -87,7 +95,7 @@ describe('a build without Chromium', () => {
         warn: () => undefined,
       }),
     ).rejects.toThrow(
-      /^PDF_REQUIRED is set but the printable exam papers cannot be made: no Chromium at .*apt-get install chromium/,
+      /^PDF_REQUIRED is set but the printable exam papers cannot be made: no Chromium at .*apt-get install chromium-headless-shell, or chromium\)/,
     );
   });
 });

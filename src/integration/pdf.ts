@@ -1,15 +1,4 @@
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserType, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { withBase } from '../exams/base-path';
+import { chromiumArgs, chromiumPathFrom, chromiumProblem } from './chromium';
 import {
   fillPaperSizes,
   formatFileSize,
@@ -48,38 +38,14 @@ export const paperMargin = { top: '0.7in', right: '0.75in', bottom: '0.75in', le
 /** Width of the printed text block in CSS pixels (8.5 in − 1.5 in of margins, 96 px per inch). */
 const textWidthPx = 672;
 
-/** The same flags as the end-to-end tests' Chromium (playwright.config.ts). */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const defaultChromiumPath = '/usr/bin/chromium';
-
-export function chromiumPathFrom(env: NodeJS.ProcessEnv): string {
-  return env['CHROMIUM_PATH'] || defaultChromiumPath;
-}
-
 export function pdfRequiredBy(env: NodeJS.ProcessEnv): boolean {
   return ['1', 'true', 'yes'].includes((env['PDF_REQUIRED'] ?? '').toLowerCase());
 }
 
-/** Why Chromium cannot be used at `path`, or undefined when it is an executable file. */
-export function chromiumProblem(path: string): string | undefined {
-  try {
-    if (!statSync(path).isFile()) return `${path} is not a file`;
-    accessSync(path, constants.X_OK);
-    return undefined;
-  } catch {
-    return `no Chromium at ${path}`;
-  }
-}
-
 /** The one line printed when the PDFs are skipped; the error message when they are required. */
 export function skippedMessage(reason: string, required: boolean): string {
-  const enable = 'install Chromium (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to its executable';
+  const enable =
+    'install Chromium (Debian/Ubuntu: apt-get install chromium-headless-shell, or chromium) or set CHROMIUM_PATH to its executable';
   return required
     ? `PDF_REQUIRED is set but the printable exam papers cannot be made: ${reason}. To fix, ${enable}.`
     : `Printable exam papers (PDF) skipped: ${reason}. The exam pages omit their PDF links; to make them, ${enable} (PDF_REQUIRED=1 turns this into a build error).`;

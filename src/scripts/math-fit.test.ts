@@ -14,6 +14,16 @@ describe('fitting display math to its column', () => {
     expect(scale, 'no smaller than needed').toBeGreaterThan(0.87);
   });
 
+  it('shrinks a formula again from its current scale when glyphs did not shrink in proportion', () => {
+    // Measured in a browser that hints fonts: 1146 px at full size, still 950 px at 0.821 in 942 px.
+    const first = fitScale(942, 1146);
+    const corrected = fitScale(942, 950, first);
+    expect(corrected, 'smaller than the first scale').toBeLessThan(first);
+    expect(950 * (corrected / first), 'the corrected formula fits').toBeLessThanOrEqual(942);
+    expect(fitScale(942, 940, first), 'a shrunk formula that fits keeps its scale').toBe(first);
+    expect(fitScale(328, 400, minMathScale), 'never below a readable size').toBe(minMathScale);
+  });
+
   it('never shrinks below a readable size: a much wider formula scrolls instead', () => {
     expect(fitScale(328, 1110)).toBe(minMathScale);
   });

@@ -8,13 +8,14 @@
 export const minMathScale = 0.75;
 
 /**
- * The font scale at which content `needed` px wide fits in `available` px, never below
- * `minMathScale` (the box scrolls for the rest) and never above 1.
+ * The font scale at which content `needed` px wide (at scale `current`) fits in `available` px,
+ * never below `minMathScale` (the box scrolls for the rest) and never above 1. Content that
+ * already fits keeps `current`.
  */
-export function fitScale(available: number, needed: number): number {
-  if (!(available > 0) || !(needed > available)) return 1;
+export function fitScale(available: number, needed: number, current = 1): number {
+  if (!(available > 0) || !(needed > available)) return current;
   // Rounded down, so rounding never leaves a pixel of overflow.
-  return Math.max(minMathScale, Math.floor((available / needed) * 1000) / 1000);
+  return Math.max(minMathScale, Math.floor(current * (available / needed) * 1000) / 1000);
 }
 
 /**
@@ -25,17 +26,29 @@ function isShown(box: HTMLElement): boolean {
   return box.closest('details:not([open])') === null;
 }
 
+/** Glyphs do not shrink exactly in proportion (see fitAll): at most this many reads per fitting. */
+const maxFitPasses = 4;
+
 function fitAll(boxes: HTMLElement[]): void {
   // Reset the shrunk ones, then read every width, then write every scale: one layout pass, not
   // one per formula.
   const shown = boxes.filter(isShown);
   for (const box of shown)
     if (box.style.getPropertyValue('--math-scale') !== '') box.style.removeProperty('--math-scale');
-  const scales = shown.map((box) => fitScale(box.clientWidth, box.scrollWidth));
-  shown.forEach((box, index) => {
-    const scale = scales[index] ?? 1;
-    if (scale < 1) box.style.setProperty('--math-scale', String(scale));
-  });
+  let shrinking = shown
+    .map((box) => ({ box, scale: fitScale(box.clientWidth, box.scrollWidth) }))
+    .filter(({ scale }) => scale < 1);
+  // Hinting rounds glyph advances differently at each size, so a shrunk formula can still
+  // overflow by a few pixels (seen: 8 px at 1280 px in Chromium's headless shell). Those alone are
+  // read again and shrunk from their current scale, until they fit or reach the smallest scale.
+  for (let pass = 1; shrinking.length > 0; pass += 1) {
+    for (const { box, scale } of shrinking) box.style.setProperty('--math-scale', String(scale));
+    if (pass === maxFitPasses) break;
+    shrinking = shrinking
+      .map(({ box, scale }) => ({ box, scale, next: fitScale(box.clientWidth, box.scrollWidth, scale) }))
+      .filter(({ scale, next }) => next < scale)
+      .map(({ box, next }) => ({ box, scale: next }));
+  }
 }
 
 export function fitDisplayMath(root: Document): void {
