@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * (`isolate: false`): none mocks a module or stubs a global, and a fresh worker per file cost
  * more than the tests themselves.
  */
-const builds = ['scripts/build-errors.test.ts', 'scripts/pdf.test.ts', 'scripts/import.test.ts'];
+const builds = ['scripts/build-errors.test.ts', 'scripts/pdf.test.ts'];
 
 export default defineConfig({
   test: {

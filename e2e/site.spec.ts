@@ -160,10 +160,20 @@ test.describe('the whole site', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('a problem page of the exam imported from LaTeX passes axe with its solutions open', async ({ page }) => {
+  test('a problem page of the exam imported from LaTeX shows its figure and parts, and passes axe with its solutions open', async ({
+    page,
+  }) => {
     test.skip(!hasFixtureExam, 'the imported exam is only in the end-to-end build');
     await page.goto(`${importedExam.id}/`);
-    await page.getByRole('table', { name: 'Problems of the exam' }).getByRole('link').first().click();
+    await page.getByRole('table', { name: 'Problems of the exam' }).getByRole('link', { name: 'Networks' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Problem 2: Networks');
+    const figure = page.getByRole('img', { name: 'A two-layer network with input x ∈ ℝ^4.' });
+    await expect(figure, 'the figure the LaTeX included, with its caption as alt text').toBeVisible();
+    expect(
+      await figure.evaluate((image) => (image as HTMLImageElement).naturalWidth),
+      'the image file was copied and published',
+    ).toBeGreaterThan(0);
+    await expect(page.locator('[id="2ai"]'), 'nested parts keep their anchors').toContainText('3 points');
     await expect(page.locator('.katex').first(), 'its math is typeset').toBeVisible();
     await page.getByRole('button', { name: 'Show all solutions' }).click();
     await expectNoSeriousA11yViolations(page);

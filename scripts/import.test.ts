@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * The import command end to end: `node scripts/import.ts` (what `npm run import` runs) writes a
- * LaTeX exam-class fixture into an exams folder, and a real `astro build` of that folder
- * publishes it. Until the content schema knows `answer`, the build uses `--no-keys` (the keys
- * themselves are tested on the content model in src/importer/).
+ * The import command as course staff run it: `node scripts/import.ts` (what `npm run import` runs)
+ * writes a LaTeX exam-class fixture into an exams folder. The end-to-end build imports the same
+ * fixture, with its answer keys, and builds it with the site (e2e/global-setup.ts), so its pages
+ * are checked there (e2e/site.spec.ts) rather than by a second build here.
  */
 const workDir = mkdtempSync(join(tmpdir(), 'import-cli-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ function importCommand(...args: string[]) {
 }
 
 describe('npm run import', { timeout: 240_000 }, () => {
-  it('imports the LaTeX fixture and the site builds with it', () => {
+  it('imports the LaTeX fixture into an exam folder, saying what it wrote', () => {
     const exams = join(workDir, 'exams');
     const imported = importCommand(
       'src/importer/fixtures/latex/test-final.tex',
@@ -43,25 +43,13 @@ describe('npm run import', { timeout: 240_000 }, () => {
     expect(imported.stdout).toContain('Answer keys: 4 (3 multiple choice, 1 numeric), not written (--no-keys)');
     expect(imported.stdout).toContain(`Build: EXAMS_DIR=${exams} npx astro build`);
 
-    const dist = join(workDir, 'dist');
-    const build = spawnSync('npx', ['astro', 'build'], {
-      encoding: 'utf8',
-      env: { ...process.env, EXAMS_DIR: exams, OUT_DIR: dist, ASTRO_CACHE_DIR: join(workDir, 'cache') },
-    });
-    expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-
-    const page = readFileSync(join(dist, 'test202-winter-2025-final', 'networks', 'index.html'), 'utf8');
-    expect(page).toContain('Problem 2: Networks');
-    expect(page).toMatch(
-      /<figure class="figure" id="figure-1"><img src="\/_astro\/network\.[\w-]+\.png" width="24" height="16" alt="A two-layer network with input x ∈ ℝ\^4\."\/?>/,
-    );
-    expect(page).toContain('id="2ai"');
-    expect(page).toContain('class="katex"');
-    const image = /src="\/_astro\/(network\.[\w-]+\.png)"/.exec(page)?.[1] ?? '';
-    expect(existsSync(join(dist, '_astro', image))).toBe(true);
-    expect(readFileSync(join(dist, 'test202-winter-2025-final', 'warm-up', 'index.html'), 'utf8')).toContain(
-      'Which of these are norms on',
-    );
+    expect(readdirSync(join(exams, 'test202-winter-2025-final')).sort(), 'the files it lists').toEqual([
+      '01-warm-up.mdx',
+      '02-networks.mdx',
+      '03-question-3.mdx',
+      'index.mdx',
+      'network.png',
+    ]);
   });
 
   it('fails with exit code 1 and one message, writing nothing', () => {
