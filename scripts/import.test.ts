@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -16,12 +15,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 function importCommand(...args: string[]) {
   const result = spawnSync(process.execPath, ['scripts/import.ts', ...args], { encoding: 'utf8' });
-  // CI may force colours (FORCE_COLOR): the assertions read the messages as a person reads them.
-  return {
-    status: result.status,
-    stdout: stripVTControlCharacters(result.stdout),
-    stderr: stripVTControlCharacters(result.stderr),
-  };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('npm run import', { timeout: 240_000 }, () => {
