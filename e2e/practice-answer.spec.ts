@@ -94,10 +94,14 @@ test.describe('practice on a problem page', () => {
   test('export, reset (asks first), then import restores progress', async ({ page }, testInfo) => {
     await page.goto(multipleChoice);
     const part = page.locator('section.part', { has: page.locator('[id="1a"]') });
-    await part.getByRole('checkbox', { name: /^\(i\) / }).check();
+    const tick = part.getByRole('checkbox', { name: /^\(i\) / });
+    const top = () => tick.evaluate((box) => box.getBoundingClientRect().top + window.scrollY);
+    const before = await top();
+    await tick.check();
     await part.getByRole('button', { name: 'Check answer' }).click();
     const score = page.locator('[data-practice-score]');
     await expect(score).toHaveText('2 of 16 points, 1 of 8 parts answered.');
+    expect(await top(), 'practice starting up moves nothing under the reader’s pointer').toBe(before);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export progress' }).click();

@@ -96,7 +96,9 @@ function start(): void {
       ready = true;
     }));
   // A click, choice or Enter that comes while the engine is still loading (a slow phone) is held
-  // and replayed once it is in, instead of being lost.
+  // and replayed once it is in, instead of being lost. So every control, Export, Import and Reset
+  // included, is shown from the start: controls that appeared when the engine arrived pushed the
+  // answers down under a reader's pointer, and the click landed beside the box being ticked.
   const areas = () => [panel, ...document.querySelectorAll<HTMLElement>('.practice-part')];
   const replayLater = (event: Event) => {
     const target = event.target;

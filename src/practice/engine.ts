@@ -222,7 +222,6 @@ export function startEngine(data: PracticePageData, panel: HTMLElement, restore:
     say('Progress reset.');
   });
 
-  for (const control of panel.querySelectorAll<HTMLElement>('[data-practice-needs-engine]')) control.hidden = false;
   if (restore) restoreAll();
   else showScore();
 }
