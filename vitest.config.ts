@@ -1,28 +1,36 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Files that run real `astro build`s, one after another: the longest files of the suite. */
+const buildFiles = ['scripts/build-errors.test.ts', 'scripts/pdf.test.ts'];
 
 /**
- * Tests that run a real `astro build` share the project's `.astro/` folder, where Astro writes
- * the content modules of the build in progress, so two at once would read each other's content:
- * they are a project of their own, one file at a time. The pure unit tests share workers
- * (`isolate: false`): none mocks a module or stubs a global, and a fresh worker per file cost
- * more than the tests themselves.
+ * Starts the build files first, so the short unit test files fill the other worker around them.
+ * Without timings from an earlier run (a fresh clone, as in CI), Vitest orders files by size,
+ * which started the longest file among the last.
  */
-const builds = ['scripts/build-errors.test.ts', 'scripts/pdf.test.ts'];
+class BuildFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isBuildFile = (file: TestSpecification) => buildFiles.some((name) => file.moduleId.endsWith(name));
+    return [...sorted.filter(isBuildFile), ...sorted.filter((file) => !isBuildFile(file))];
+  }
+}
 
+/**
+ * One pool for the pure unit tests and the build-level tests: each file's real `astro build`s run
+ * in a copy of the project of their own (scripts/astro-build.ts), so builds and unit tests share
+ * the cores instead of taking turns. Workers are shared between files (`isolate: false`): no test
+ * mocks a module or stubs a global, and a fresh worker per file cost more than the tests themselves.
+ */
 export default defineConfig({
   test: {
     environment: 'node',
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-          exclude: builds,
-          isolate: false,
-        },
-      },
-      { extends: true, test: { name: 'builds', include: builds, fileParallelism: false } },
-    ],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    isolate: false,
+    // Vitest's default leaves a core to its main process, which is idle here: one worker on two cores.
+    maxWorkers: availableParallelism(),
+    sequence: { sequencer: BuildFilesFirst },
   },
 });

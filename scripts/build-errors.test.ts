@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { astroBuild, copyProject, type BuildResult } from './astro-build';
 
 /**
  * The unit tests check each content rule's message; these check the wiring: a real `astro build`
@@ -13,32 +12,27 @@ const workDir = mkdtempSync(join(tmpdir(), 'exam-build-errors-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 /**
- * Builds a copy of the fixture exam after `breakContent` broke it, with Astro's CLI started by this
- * Node (npx would resolve it again for every case). The cases run one after another: every build
- * writes the project's `.astro/` folder (content modules and types), so two builds at once would
- * read each other's content.
+ * Builds a copy of the fixture exam after `breakContent` broke it, in a copy of the project of its
+ * own (scripts/astro-build.ts), so it runs beside the other test files' builds. The cases run one
+ * after another: on two cores, two of them at once beside the rest of the suite took longer.
+ * `outDir` may depend on the copy's root.
  */
-function buildWith(
+async function buildWith(
   breakContent: (examDir: string) => void,
-  outDir?: string,
-): { status: number | null; output: string } {
-  const root = mkdtempSync(join(workDir, 'case-'));
+  outDir: (root: string) => string = (root) => join(root, 'dist'),
+): Promise<BuildResult & { root: string }> {
+  const root = copyProject(mkdtempSync(join(workDir, 'case-')));
   const examDir = join(root, 'exams', 'tiny-test-exam');
   cpSync('e2e/fixtures/exams/tiny-test-exam', examDir, { recursive: true });
   breakContent(examDir);
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      EXAMS_DIR: join(root, 'exams'),
-      OUT_DIR: outDir ?? join(root, 'dist'),
-      ASTRO_CACHE_DIR: join(root, 'cache'),
-      // Every case fails before the papers would print: no Chromium is started for them.
-      CHROMIUM_PATH: join(root, 'no-chromium'),
-    },
+  const result = await astroBuild(root, {
+    EXAMS_DIR: join(root, 'exams'),
+    OUT_DIR: outDir(root),
+    ASTRO_CACHE_DIR: join(root, 'cache'),
+    // Every case fails before the papers would print: no Chromium is started for them.
+    CHROMIUM_PATH: join(root, 'no-chromium'),
   });
-  // CI may force colours (FORCE_COLOR): the assertions read the messages as a person reads them.
-  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
+  return { ...result, root };
 }
 
 function edit(file: string, change: (text: string) => string): void {
@@ -46,8 +40,8 @@ function edit(file: string, change: (text: string) => string): void {
 }
 
 describe('the build stops on broken content, naming the place', { timeout: 240_000 }, () => {
-  it('missing frontmatter field', () => {
-    const { status, output } = buildWith((dir) =>
+  it('missing frontmatter field', async () => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) => text.replace(/^title: .*$/m, '')),
     );
     expect(status, output).not.toBe(0);
@@ -55,8 +49,8 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).toContain('`title` is missing; add e.g. `title: Weight Initialization`');
   });
 
-  it('problem points that do not add up to the exam total', () => {
-    const { status, output } = buildWith((dir) =>
+  it('problem points that do not add up to the exam total', async () => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, 'index.mdx'), (text) => text.replace(/^totalPoints: .*$/m, 'totalPoints: 11')),
     );
     expect(status, output).not.toBe(0);
@@ -65,16 +59,18 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     );
   });
 
-  it('a formula KaTeX cannot parse, with its line', () => {
-    const { status, output } = buildWith((dir) =>
+  it('a formula KaTeX cannot parse, with its line', async () => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, '02-linear-models.mdx'), (text) => text.replace('$$\n', () => '$$\n\\frac{1}{\n')),
     );
     expect(status, output).not.toBe(0);
     expect(output).toMatch(/02-linear-models\.mdx:\d+:1: a formula does not parse in KaTeX/);
   });
 
-  it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', () => {
-    const { status, output } = buildWith((dir) =>
+  it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', async ({
+    expect,
+  }) => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, 'index.mdx'), (text) =>
         text.replace('errata: []', () => "errata:\n  - { where: '1(a)', original: '$\\frac{1}{$', corrected: '$x$' }"),
       ),
@@ -83,16 +79,18 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).toMatch(/tiny-test-exam\/index\.mdx, errata 1\(a\): a formula does not parse in KaTeX/);
   });
 
-  it('a misspelt optional key, with a suggestion', () => {
-    const { status, output } = buildWith((dir) =>
+  it('a misspelt optional key, with a suggestion', async () => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, 'index.mdx'), (text) => text.replace('errata:', 'errrata:')),
     );
     expect(status, output).not.toBe(0);
     expect(output).toContain('unknown exam field `errrata` (did you mean `errata`?)');
   });
 
-  it('a "New numbers" template with a placeholder its kind does not fill, naming the file and part', () => {
-    const { status, output } = buildWith((dir) =>
+  it('a "New numbers" template with a placeholder its kind does not fill, naming the file and part', async ({
+    expect,
+  }) => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) =>
         text.replace(
           '- { id: b, points: 2, title: "Counting zebrafinch wings" }',
@@ -108,8 +106,8 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     );
   });
 
-  it('a lone dollar sign, at the line it opens, before MDX reports a confusing acorn error', () => {
-    const { status, output } = buildWith((dir) =>
+  it('a lone dollar sign, at the line it opens, before MDX reports a confusing acorn error', async () => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) =>
         text.replace('<Part id="a">', () => 'It costs $5 {\\u} to enter.\n\n<Part id="a">'),
       ),
@@ -119,16 +117,16 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).not.toContain('Expecting Unicode escape sequence');
   });
 
-  it('a component nobody defined, naming the file and line', () => {
-    const { status, output } = buildWith((dir) =>
+  it('a component nobody defined, naming the file and line', async () => {
+    const { status, output } = await buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) => text.replace('<Part id="a">', () => '<Foo />\n\n<Part id="a">')),
     );
     expect(status, output).not.toBe(0);
     expect(output).toMatch(/01-warm-up\.mdx:\d+: <Foo> is not a component this page knows/);
   });
 
-  it('a problem saved as .md, with the message and no stack frames from Astro', () => {
-    const { status, output } = buildWith((dir) => writeFileSync(join(dir, '03-extra.md'), '# Extra\n'));
+  it('a problem saved as .md, with the message and no stack frames from Astro', async () => {
+    const { status, output } = await buildWith((dir) => writeFileSync(join(dir, '03-extra.md'), '# Extra\n'));
     expect(status, output).not.toBe(0);
     expect(output).toMatch(
       /tiny-test-exam\/03-extra\.md: only \.mdx files are read; rename it to tiny-test-exam\/03-extra\.mdx/,
@@ -136,11 +134,12 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output, 'the content error is not buried under frames from Astro').not.toMatch(/at .*node_modules\/astro/);
   });
 
-  it('an output folder Astro would mistake for one inside the project', () => {
-    const { status, output } = buildWith(() => undefined, `${process.cwd()}-out`);
-    expect(status, output).not.toBe(0);
-    expect(output).toContain(
-      `OUT_DIR ${process.cwd()}-out is outside the project but its path begins with the project's`,
+  it('an output folder Astro would mistake for one inside the project', async () => {
+    const { status, output, root } = await buildWith(
+      () => undefined,
+      (root) => `${root}-out`,
     );
+    expect(status, output).not.toBe(0);
+    expect(output).toContain(`OUT_DIR ${root}-out is outside the project but its path begins with the project's`);
   });
 });

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, copyProject, type BuildResult } from './astro-build';
 import { readPdf, type PdfContent } from './pdf-text';
 
 /**
@@ -13,47 +13,25 @@ import { readPdf, type PdfContent } from './pdf-text';
  * Later builds with the same cache check what they copy: the papers, and the pages of Astro's
  * incremental build.
  */
-// Inside the project: Astro keeps its server bundle beside an OUT_DIR within the project, and in a
-// shared .astro/ for one outside it, where parallel builds would overwrite each other's.
-const workDir = mkdtempSync(join(process.cwd(), '.e2e-pdf-test-'));
+// A copy of the project of its own (scripts/astro-build.ts), with the content inside it: Astro's
+// incremental build works only for content inside the project (astro.config.mjs).
+const workDir = copyProject(mkdtempSync(join(tmpdir(), 'exam-pdf-test-')));
 const outDir = join(workDir, 'dist');
 const examDir = join(workDir, 'exams', 'tiny-test-exam');
-let build: { status: number | null; output: string; seconds: number };
+let build: BuildResult;
 let exam: PdfContent;
 let solutions: PdfContent;
 
 /** One `astro build` of the fixture exam into `out`; every build here shares one Astro cache. */
-function buildFixture(
-  out: string,
-  env: Record<string, string> = {},
-): { status: number | null; output: string; seconds: number } {
-  // Vitest puts Vite's own variables (BASE_URL=/, MODE=test, NODE_ENV=test…) in process.env; the
-  // build would take BASE_URL for import.meta.env.BASE_URL and ignore BASE_PATH.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) =>
-        !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(name) && !name.startsWith('VITEST'),
-    ),
-  );
-  const started = performance.now();
-  const result = spawnSync('npx', ['astro', 'build'], {
-    encoding: 'utf8',
-    env: {
-      ...inherited,
-      EXAMS_DIR: join(workDir, 'exams'),
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(workDir, 'cache'),
-      BASE_PATH: '/pdf-test/',
-      PDF_REQUIRED: '1',
-      ...env,
-    },
+function buildFixture(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  return astroBuild(workDir, {
+    EXAMS_DIR: join(workDir, 'exams'),
+    OUT_DIR: out,
+    ASTRO_CACHE_DIR: join(workDir, 'cache'),
+    BASE_PATH: '/pdf-test/',
+    PDF_REQUIRED: '1',
+    ...env,
   });
-  return {
-    status: result.status,
-    // CI may force colours (FORCE_COLOR): the assertions read the log as a person reads it.
-    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
-    seconds: (performance.now() - started) / 1000,
-  };
 }
 
 beforeAll(async () => {
@@ -68,7 +46,7 @@ beforeAll(async () => {
         '$2 \\times 3 = 6$.\n\n<Note>\n\nThe guide checks it with platypusbanana counting.\n\n</Note>\n\n</Solution>',
       ),
   );
-  build = buildFixture(outDir);
+  build = await buildFixture(outDir);
   if (build.status !== 0) return;
   exam = await readPdf(readFileSync(join(outDir, 'tiny-test-exam', 'tiny-test-exam-exam.pdf')));
   solutions = await readPdf(readFileSync(join(outDir, 'tiny-test-exam', 'tiny-test-exam-solutions.pdf')));
@@ -81,8 +59,8 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
  * machine without Chromium, and still with PDF_REQUIRED=1: papers copied from the cache need none.
  */
 const again = join(workDir, 'dist-again');
-let second: ReturnType<typeof buildFixture> | undefined;
-function secondBuild(): ReturnType<typeof buildFixture> {
+let second: Promise<BuildResult> | undefined;
+function secondBuild(): Promise<BuildResult> {
   second ??= buildFixture(again, { CHROMIUM_PATH: join(workDir, 'no-chromium') });
   return second;
 }
@@ -180,9 +158,9 @@ describe('the printable papers of an exam, from its content alone', () => {
     }
   });
 
-  it('are copied from the cache by a later build when nothing they are printed from changed, with no Chromium', () => {
+  it('are copied from the cache by a later build when nothing they are printed from changed, with no Chromium', async () => {
     expect(build.status, build.output).toBe(0);
-    const second = secondBuild();
+    const second = await secondBuild();
     expect(second.status, second.output).toBe(0);
     expect(second.output, 'the second build says it reused both papers, without starting Chromium').toMatch(
       /Exam papers \(PDF, Letter\): 2 unchanged since an earlier build, copied from the cache, without starting Chromium: /,
@@ -198,8 +176,8 @@ describe('the printable papers of an exam, from its content alone', () => {
 });
 
 describe('a later build with the same Astro cache (incremental build)', () => {
-  it('copies the pages of an unchanged exam instead of rendering them, and publishes the same site', () => {
-    const second = secondBuild();
+  it('copies the pages of an unchanged exam instead of rendering them, and publishes the same site', async () => {
+    const second = await secondBuild();
     expect(second.status, second.output).toBe(0);
     for (const page of ['warm-up', 'linear-models', 'mock'])
       expect(second.output, `the ${page} page is copied`).toContain(`/tiny-test-exam/${page}/index.html (restored)`);
@@ -210,11 +188,11 @@ describe('a later build with the same Astro cache (incremental build)', () => {
       );
   }, 300_000);
 
-  it('renders every page of an exam again when one of its files changed, so no page shows the old text', () => {
+  it('renders every page of an exam again when one of its files changed, so no page shows the old text', async () => {
     const problem = join(examDir, '02-linear-models.mdx');
     writeFileSync(problem, readFileSync(problem, 'utf8').replace(/^title: Linear Models$/m, 'title: Linear Wombats'));
     const edited = join(workDir, 'dist-edited');
-    const third = buildFixture(edited);
+    const third = await buildFixture(edited);
     expect(third.status, third.output).toBe(0);
     expect(third.output, 'nothing of the exam is copied').not.toMatch(/tiny-test-exam\/.*\(restored\)/);
     expect(
