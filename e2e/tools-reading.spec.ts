@@ -4,7 +4,8 @@ import { expect, expectNoHorizontalOverflow, hydrated, test, textWithTex } from 
 /**
  * Issue 10, the tools' side: long runs stay readable and their legends tell the truth, labs say
  * what to try with their maths typeset at build time, controls that need JavaScript are not offered
- * without it, and no form control prints. Screenshots of what changed are kept under the work dir.
+ * without it, and no form control prints. With E2E_SCREENSHOTS=1 it keeps
+ * screenshots of the tools under the work dir.
  */
 
 const pages = {
@@ -15,25 +16,27 @@ const pages = {
   normalization: 'cs230-fall-2021-midterm/normalization-techniques/',
 };
 
-const shots = `${process.env['E2E_WORK_DIR'] ?? '.e2e'}/screenshots`;
-
 async function openFold(page: Page, title: string): Promise<void> {
   const summary = page.locator('summary', { hasText: title });
   await expect(summary, `the fold "${title}" is on the page`).toHaveCount(1);
   await summary.click();
 }
 
+/** Screenshots for a person to look at, not compared by any test: taken with E2E_SCREENSHOTS=1. */
+const shots = process.env['E2E_SCREENSHOTS'] ? `${process.env['E2E_WORK_DIR'] ?? '.e2e'}/screenshots` : undefined;
+
 /**
- * Screenshots of `region` at 360 and 1280 px, light and dark (`${name}-${width}-${scheme}.png`),
- * each width checked for sideways scroll first.
+ * `region` at 360 and 1280 px, each width checked for sideways scroll; with E2E_SCREENSHOTS=1 also
+ * photographed there in light and dark (`${name}-${width}-${scheme}.png`).
  */
-async function screenshots(page: Page, region: Locator, name: string): Promise<void> {
+async function checkWidths(page: Page, region: Locator, name: string): Promise<void> {
   for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await region.scrollIntoViewIfNeeded();
+    await expectNoHorizontalOverflow(page);
+    if (!shots) continue;
     for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
-      await region.scrollIntoViewIfNeeded();
-      await expectNoHorizontalOverflow(page);
       await region.screenshot({ path: `${shots}/${name}-${width}-${scheme}.png` });
     }
   }
@@ -62,7 +65,7 @@ test('1(e): 500 oscillating steps stay readable and the legends say how many ste
     .count();
   expect(markers, 'one marker per drawn step, not a solid block of 500').toBeLessThanOrEqual(61);
   await expect(explorer, 'no "(unitless)" on any axis').not.toContainText('unitless');
-  await screenshots(page, explorer, 'descent-1e');
+  await checkWidths(page, explorer, 'descent-1e');
 });
 
 test('labs say in one sentence what to try, with KaTeX typeset at build time, and fit a 360 px phone', async ({
@@ -97,7 +100,7 @@ test('labs say in one sentence what to try, with KaTeX typeset at build time, an
       `the ${lab.name} lab’s title is not shown twice`,
     ).toHaveCount(1);
     await expect(region, 'no plain-text stand-ins for subscripts').not.toContainText(/μ_|σ_|D_x|D_a/);
-    await screenshots(page, region, `lab-${lab.name}`);
+    await checkWidths(page, region, `lab-${lab.name}`);
   }
 });
 
@@ -135,7 +138,7 @@ test('the normalization lab typesets its symbols, headers and explanations with 
   expect(await textWithTex(one)).toContain(
     'so $\\mu_B = x$ and $\\sigma_B^2 = 0$ for every feature: $x - \\mu_B = 0$ and the output is $\\gamma \\cdot 0 / \\sqrt{0 + \\epsilon} + \\beta = \\beta$.',
   );
-  await screenshots(page, lab, 'lab-normalization-b1');
+  await checkWidths(page, lab, 'lab-normalization-b1');
 });
 
 test('the activation explorer typesets the formulas of its sentences with KaTeX at build time, and ships no KaTeX', async ({
@@ -163,7 +166,7 @@ test('the activation explorer typesets the formulas of its sentences with KaTeX 
   await expect
     .poll(() => textWithTex(summary), { message: 'a formula first shown after hydration is typeset too' })
     .toMatch(/\(at most 1, at \$x = 0\$\), which is why Figure 1 can use \$\\tanh\(z\) \\approx z\$ near 0\.$/);
-  await screenshots(page, explorer, 'explorer-activation-2c-tanh');
+  await checkWidths(page, explorer, 'explorer-activation-2c-tanh');
   expect(scripts.length, 'the page loaded its scripts').toBeGreaterThan(0);
   expect(
     scripts.filter((script) => script.includes('KaTeX parse error')),
@@ -218,7 +221,7 @@ test.describe('without JavaScript', () => {
     await expect(explorer.getByText(/needs JavaScript/), 'a sentence says why').toBeVisible();
     await expect(explorer.getByRole('figure', { name: 'Variance per layer' }), 'the plot is still there').toBeVisible();
     await explorer.scrollIntoViewIfNeeded();
-    await explorer.screenshot({ path: `${shots}/variance-no-js-1280.png` });
+    if (shots) await explorer.screenshot({ path: `${shots}/variance-no-js-1280.png` });
   });
 });
 

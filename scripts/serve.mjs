@@ -1,14 +1,17 @@
 // A small static server for the built site, mounted under the site's base path the way GitHub
 // Pages serves it: "dir/" serves dir/index.html, "dir" redirects to "dir/", unknown paths get
-// 404.html with status 404, text compressed with gzip when the browser accepts it (so Lighthouse
-// and the first-visit timings see the bytes GitHub Pages would send). Used by `npm start`, the
+// 404.html with status 404, text compressed with gzip when the browser accepts it and files
+// cacheable for 10 minutes (so Lighthouse and the first-visit timings see what GitHub Pages sends). Used by `npm start`, the
 // benchmarks and the end-to-end tests (port 0: the OS picks).
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipBuffer = promisify(gzip);
 
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -25,13 +28,34 @@ const contentTypes = {
 };
 const compressibleTypes = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt']);
 
+/** @typedef {{ path: string, size: number, mtimeMs: number }} FoundFile */
+
+/** @param {string} path @returns {Promise<FoundFile | null>} */
 async function fileAt(path) {
   try {
     const info = await stat(path);
-    return info.isFile() ? path : null;
+    return info.isFile() ? { path, size: info.size, mtimeMs: info.mtimeMs } : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Each text file compressed once, not on every request: the end-to-end suite loads the same pages
+ * hundreds of times. An entry is used only while the file's size and modification time are those
+ * it was compressed from, so a rebuild while serving is picked up.
+ * @type {Map<string, { size: number, mtimeMs: number, body: Promise<Buffer> }>}
+ */
+const gzipped = new Map();
+
+/** @param {FoundFile} file */
+function gzippedFile({ path, size, mtimeMs }) {
+  const cached = gzipped.get(path);
+  if (cached?.size === size && cached.mtimeMs === mtimeMs) return cached.body;
+  const body = readFile(path).then((content) => gzipBuffer(content));
+  gzipped.set(path, { size, mtimeMs, body });
+  body.catch(() => gzipped.delete(path));
+  return body;
 }
 
 /** @param {{ root: string, base?: string, port?: number, host?: string }} options */
@@ -41,15 +65,21 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
   const respond = async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    const send = (status, path) => {
+    /** @param {number} status @param {FoundFile} file */
+    const send = async (status, file) => {
+      const { path } = file;
       const compressible = compressibleTypes.has(extname(path));
+      const body = compressible && gzip ? await gzippedFile(file) : null;
       response.writeHead(status, {
+        // As GitHub Pages does: a browser keeps each file for 10 minutes, so a page's scripts,
+        // stylesheet and fonts are fetched once per visit, not once per page.
+        'cache-control': 'max-age=600',
         'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
         ...(compressible ? { vary: 'accept-encoding' } : {}),
-        ...(compressible && gzip ? { 'content-encoding': 'gzip' } : {}),
+        ...(body ? { 'content-encoding': 'gzip' } : {}),
       });
-      const file = createReadStream(path);
-      (compressible && gzip ? file.pipe(createGzip()) : file).pipe(response);
+      if (body) response.end(body);
+      else createReadStream(path).pipe(response);
     };
     const notFound = async () => {
       const page = await fileAt(join(rootDir, '404.html'));
