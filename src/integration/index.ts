@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Rolldown } from 'vite';
@@ -7,7 +7,7 @@ import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { hasCachedPapers, launchChromium, makePapers, type ChromiumLaunch } from './pdf';
-import { preloadKatexFonts } from './preload-katex-fonts';
+import { finishPages } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
 import { subsetBuiltKatexFonts } from './subset-katex-fonts';
 import { katexWoff2Only } from './vite-katex-woff2';
@@ -30,8 +30,8 @@ const withoutAstroDirectiveWarnings: NonNullable<Rolldown.InputOptions['onLog']>
  * The site's build steps beyond Astro's own, so that `astro build` alone produces the complete
  * site: KaTeX ships woff2 fonts only, and once the pages are written their formulas are put back
  * (`formulas`, the store the MDX pipeline deferred them to), the KaTeX stylesheet and
- * fonts are trimmed to what the pages use (fonts down to the characters formulas draw), the two
- * fonts every formula uses are preloaded, every exam is printed to PDF (exam paper and solutions)
+ * fonts are trimmed to what the pages use (fonts down to the characters formulas draw), the
+ * stylesheet is named by its final content, the two fonts every formula uses are preloaded, every exam is printed to PDF (exam paper and solutions)
  * and the search index is built over the result.
  */
 export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegration {
@@ -92,8 +92,15 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
         logger.info(
           `KaTeX fonts cut to the ${purge.characters.size} characters the formulas draw: ${subset.fonts.length} fonts, ${kb(before)} → ${kb(after)}`,
         );
-        const preloaded = preloadKatexFonts(purge.pagesWithMath, purge.stylesheetFiles);
-        logger.info(`KaTeX's two most used fonts preloaded on the ${preloaded} pages with formulas`);
+        const { renames, preloaded } = finishPages(
+          purge.pages,
+          purge.pagesWithMath,
+          purge.stylesheets.map((sheet) => join(outDir, sheet.file)),
+        );
+        const renamed = [...renames].map(([from, to]) => `${from} → ${to}`).join(', ');
+        logger.info(
+          `Stylesheets named by their final content (${renamed || 'none rewritten'}); KaTeX's two most used fonts preloaded on the ${preloaded} pages with formulas`,
+        );
         let pages = 0;
         await makePapers({
           outDir,

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { preloadKatexFonts, preloadedFontUrls, withFontPreloads } from './preload-katex-fonts';
+import { finishPages, preloadedFontUrls, renamedStylesheet, withFontPreloads } from './preload-katex-fonts';
 
 const css =
   '@font-face{font-family:KaTeX_AMS;src:url(/guide/_astro/KaTeX_AMS-Regular.a1.woff2)format("woff2")}' +
@@ -32,15 +32,32 @@ describe('preloading the fonts every formula draws with', () => {
   const dir = mkdtempSync(join(tmpdir(), 'preload-katex-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('touches only the pages with formulas', () => {
-    const sheet = join(dir, 'global.css');
+  it('preloads on the pages with formulas only, and points every page at the renamed stylesheet', () => {
+    const sheet = join(dir, 'global.Vite1234.css');
     const withMath = join(dir, 'problem.html');
     const without = join(dir, 'search.html');
+    const link = '<link rel="stylesheet" href="/guide/_astro/global.Vite1234.css">';
     writeFileSync(sheet, css);
-    writeFileSync(withMath, '<head></head>');
-    writeFileSync(without, '<head></head>');
-    expect(preloadKatexFonts([withMath], [sheet])).toBe(1);
-    expect(readFileSync(withMath, 'utf8')).toContain('KaTeX_Math-Italic.d4.woff2');
-    expect(readFileSync(without, 'utf8')).toBe('<head></head>');
+    writeFileSync(withMath, `<head>${link}</head>`);
+    writeFileSync(without, `<head>${link}</head>`);
+    const renamed = renamedStylesheet('global.Vite1234.css', css);
+    expect(finishPages([withMath, without], [withMath], [sheet])).toEqual({
+      renames: new Map([['global.Vite1234.css', renamed]]),
+      preloaded: 1,
+    });
+    expect(existsSync(join(dir, renamed)), 'the stylesheet now has its content’s name').toBe(true);
+    expect(existsSync(sheet), 'and not Vite’s').toBe(false);
+    const newLink = `<link rel="stylesheet" href="/guide/_astro/${renamed}">`;
+    expect(readFileSync(withMath, 'utf8')).toBe(
+      `<head><link rel="preload" href="/guide/_astro/KaTeX_Main-Regular.c3.woff2" as="font" type="font/woff2" crossorigin><link rel="preload" href="/guide/_astro/KaTeX_Math-Italic.d4.woff2" as="font" type="font/woff2" crossorigin>${newLink}</head>`,
+    );
+    expect(readFileSync(without, 'utf8'), 'a page without formulas gets no preload').toBe(`<head>${newLink}</head>`);
+  });
+
+  it('names a stylesheet by what it holds, so a changed stylesheet never keeps an old name', () => {
+    const name = renamedStylesheet('global.CSmfRjH6.css', css);
+    expect(name).toMatch(/^global\.[\w-]{8}\.css$/);
+    expect(renamedStylesheet('global.Other999.css', css), 'the same content, the same name').toBe(name);
+    expect(renamedStylesheet('global.CSmfRjH6.css', `${css}.katex{}`), 'other content, another name').not.toBe(name);
   });
 });

@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Every formula draws with KaTeX_Main (digits, operators) and nearly every one with KaTeX_Math's
@@ -33,10 +35,53 @@ export function withFontPreloads(html: string, urls: readonly string[]): string 
   return at === -1 ? html : html.slice(0, at) + links + html.slice(at);
 }
 
-/** Adds the preloads to every page that has a formula. */
-export function preloadKatexFonts(pagesWithMath: readonly string[], stylesheets: readonly string[]): number {
-  const urls = [...new Set(stylesheets.flatMap((sheet) => preloadedFontUrls(readFileSync(sheet, 'utf8'))))];
-  if (urls.length === 0) return 0;
-  for (const page of pagesWithMath) writeFileSync(page, withFontPreloads(readFileSync(page, 'utf8'), urls));
-  return pagesWithMath.length;
+/**
+ * `global.CSmfRjH6.css` with a hash of `content` in place of Vite's. Vite hashed the stylesheet
+ * before the build trimmed it and pointed it at renamed font subsets, so its name would stay the
+ * same when a new deploy changes it, and a browser keeping the old one (GitHub Pages lets it for
+ * 10 minutes) would ask for fonts the deploy removed.
+ */
+export function renamedStylesheet(fileName: string, content: string): string {
+  const hash = createHash('sha256').update(content).digest('base64url').slice(0, 8);
+  const stem = fileName.slice(0, fileName.indexOf('.'));
+  return `${stem}.${hash}.css`;
+}
+
+/** `html` with every `/old.css` reference replaced by `/new.css`. */
+export function withRenamedStylesheets(html: string, renames: ReadonlyMap<string, string>): string {
+  let renamed = html;
+  for (const [from, to] of renames) renamed = renamed.replaceAll(`/${from}`, `/${to}`);
+  return renamed;
+}
+
+/**
+ * The last pass over the built pages, once the stylesheets are final: each rewritten stylesheet is
+ * renamed by its content and every page pointed at the new name (only pages link it: the islands'
+ * scripts import no stylesheet of KaTeX's), and every page with a formula gets the font preloads.
+ * Returns the renames (old file name to new) and how many pages got preloads.
+ */
+export function finishPages(
+  pages: readonly string[],
+  pagesWithMath: readonly string[],
+  rewrittenStylesheets: readonly string[],
+): { renames: Map<string, string>; preloaded: number } {
+  const renames = new Map<string, string>();
+  const urls = new Set<string>();
+  for (const sheet of rewrittenStylesheets) {
+    const css = readFileSync(sheet, 'utf8');
+    for (const url of preloadedFontUrls(css)) urls.add(url);
+    const name = renamedStylesheet(basename(sheet), css);
+    if (name === basename(sheet)) continue;
+    renameSync(sheet, join(dirname(sheet), name));
+    renames.set(basename(sheet), name);
+  }
+  const withMath = new Set(pagesWithMath);
+  const preloads = [...urls];
+  for (const page of pages) {
+    const html = readFileSync(page, 'utf8');
+    let finished = withRenamedStylesheets(html, renames);
+    if (preloads.length > 0 && withMath.has(page)) finished = withFontPreloads(finished, preloads);
+    if (finished !== html) writeFileSync(page, finished);
+  }
+  return { renames, preloaded: preloads.length > 0 ? withMath.size : 0 };
 }

@@ -86,6 +86,8 @@ export interface PurgeReport {
   stylesheetFiles: string[];
   /** Every character drawn by a formula of the built pages, read in the same pass as their classes. */
   characters: Set<string>;
+  /** Every built page. */
+  pages: string[];
   /** The built pages with at least one formula. */
   pagesWithMath: string[];
   /** How many pages `preparePage` changed (and were written back). */
@@ -107,9 +109,10 @@ export function purgeBuiltKatex(
 
   const used = new Set<string>();
   const characters = new Set<string>();
+  const pages = files.filter((name) => name.endsWith('.html'));
   const pagesWithMath: string[] = [];
   let pagesPrepared = 0;
-  for (const file of files.filter((name) => name.endsWith('.html'))) {
+  for (const file of pages) {
     const built = readFileSync(file, 'utf8');
     const html = preparePage(built, file);
     if (html !== built) {
@@ -129,6 +132,7 @@ export function purgeBuiltKatex(
     keptFonts: [],
     stylesheetFiles: stylesheets,
     characters,
+    pages,
     pagesWithMath,
     pagesPrepared,
   };
