@@ -49,6 +49,10 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
         if (problem) throw new Error(problem);
         updateConfig({
           vite: {
+            // Vite's dependency cache beside Astro's (ASTRO_CACHE_DIR), not in node_modules/.vite:
+            // builds with caches of their own (the tests', the benchmarks') then never rename the
+            // same folder at once, which failed one with ENOTEMPTY.
+            cacheDir: fileURLToPath(new URL('vite/', config.cacheDir)),
             plugins: [katexWoff2Only(), mdxSourceCheck(), tagIslandsForServer()],
             // Vite inlines files under 4 KB as data URLs, which would put a KaTeX font (Size3) into
             // the stylesheet every page blocks on, out of reach of the font subsetting.
