@@ -67,9 +67,7 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).toMatch(/02-linear-models\.mdx:\d+:1: a formula does not parse in KaTeX/);
   });
 
-  it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', async ({
-    expect,
-  }) => {
+  it('a formula in an erratum (rendered by the same pipeline), naming the exam file and erratum', async () => {
     const { status, output } = await buildWith((dir) =>
       edit(join(dir, 'index.mdx'), (text) =>
         text.replace('errata: []', () => "errata:\n  - { where: '1(a)', original: '$\\frac{1}{$', corrected: '$x$' }"),
@@ -87,9 +85,7 @@ describe('the build stops on broken content, naming the place', { timeout: 240_0
     expect(output).toContain('unknown exam field `errrata` (did you mean `errata`?)');
   });
 
-  it('a "New numbers" template with a placeholder its kind does not fill, naming the file and part', async ({
-    expect,
-  }) => {
+  it('a "New numbers" template with a placeholder its kind does not fill, naming the file and part', async () => {
     const { status, output } = await buildWith((dir) =>
       edit(join(dir, '01-warm-up.mdx'), (text) =>
         text.replace(

@@ -1,8 +1,8 @@
 // A small static server for the built site, mounted under the site's base path the way GitHub
 // Pages serves it: "dir/" serves dir/index.html, "dir" redirects to "dir/", unknown paths get
 // 404.html with status 404, text compressed with gzip when the browser accepts it and files
-// cacheable for 10 minutes (so Lighthouse and the first-visit timings see what GitHub Pages sends). Used by `npm start`, the
-// benchmarks and the end-to-end tests (port 0: the OS picks).
+// cacheable for 10 minutes (so Lighthouse and the first-visit timings see what GitHub Pages
+// sends). Used by `npm start`, the benchmarks and the end-to-end tests (port 0: the OS picks).
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';

@@ -29,10 +29,10 @@ const withoutAstroDirectiveWarnings: NonNullable<Rolldown.InputOptions['onLog']>
 /**
  * The site's build steps beyond Astro's own, so that `astro build` alone produces the complete
  * site: KaTeX ships woff2 fonts only, and once the pages are written their formulas are put back
- * (`formulas`, the store the MDX pipeline deferred them to), the KaTeX stylesheet and
- * fonts are trimmed to what the pages use (fonts down to the characters formulas draw), the
- * stylesheet is named by its final content, the two fonts every formula uses are preloaded, every exam is printed to PDF (exam paper and solutions)
- * and the search index is built over the result.
+ * (`formulas`, the store the MDX pipeline deferred them to), the KaTeX stylesheet and fonts are
+ * trimmed to what the pages use (fonts down to the characters formulas draw), the stylesheet is
+ * named by its final content, the two fonts every formula uses are preloaded, every exam is
+ * printed to PDF (exam paper and solutions) and the search index is built over the result.
  */
 export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegration {
   const { formulas } = options;
