@@ -2,11 +2,18 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Files that run real `astro build`s, one after another: the longest files of the suite. */
-const buildFiles = ['scripts/build-errors.test.ts', 'scripts/pdf.test.ts'];
+/**
+ * Files that run real `astro build`s, one after another: the longest files of the suite. The
+ * broken-content cases are two files, so that each worker starts on half of them.
+ */
+const buildFiles = [
+  'scripts/build-errors-frontmatter.test.ts',
+  'scripts/build-errors-body.test.ts',
+  'scripts/pdf.test.ts',
+];
 
 /**
- * Starts the build files first, so the short unit test files fill the other worker around them.
+ * Starts the build files first, so the short unit test files fill the workers around them.
  * Without timings from an earlier run (a fresh clone, as in CI), Vitest orders files by size,
  * which started the longest file among the last.
  */

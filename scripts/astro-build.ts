@@ -52,7 +52,9 @@ export function astroBuild(root: string, env: Record<string, string>): Promise<B
   const started = performance.now();
   const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
-    env: { ...inheritedEnv, ...env },
+    // No usage telemetry from test builds: a failing build waits for Astro's post (up to 400 ms)
+    // before it exits.
+    env: { ...inheritedEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
