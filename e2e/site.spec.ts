@@ -169,10 +169,13 @@ test.describe('the whole site', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Problem 2: Networks');
     const figure = page.getByRole('img', { name: 'A two-layer network with input x ∈ ℝ^4.' });
     await expect(figure, 'the figure the LaTeX included, with its caption as alt text').toBeVisible();
-    expect(
-      await figure.evaluate((image) => (image as HTMLImageElement).naturalWidth),
-      'the image file was copied and published',
-    ).toBeGreaterThan(0);
+    // Polled: the page was reached by a click, so the image may still be loading when it is visible
+    // (its width and height attributes give it a size first); a missing file never gets a width.
+    await expect
+      .poll(() => figure.evaluate((image) => (image as HTMLImageElement).naturalWidth), {
+        message: 'the image file was copied and published',
+      })
+      .toBeGreaterThan(0);
     await expect(page.locator('[id="2ai"]'), 'nested parts keep their anchors').toContainText('3 points');
     await expect(page.locator('.katex').first(), 'its math is typeset').toBeVisible();
     await page.getByRole('button', { name: 'Show all solutions' }).click();
