@@ -114,7 +114,7 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
           info: (message) => logger.info(message),
           warn: (message) => logger.warn(message),
           alongside: async () => {
-            pages = await indexSite(outDir);
+            pages = await indexSite(outDir, purge.pagesForSearch);
           },
         });
         logger.info(

@@ -21,10 +21,13 @@ describe('preloading the fonts every formula draws with', () => {
 
   it('puts the links before the first stylesheet, so the fonts are asked for first', () => {
     const html = '<html><head><title>x</title><link rel="stylesheet" href="/a.css"></head><body></body></html>';
-    expect(withFontPreloads(html, ['/f.woff2'])).toBe(
+    expect(withFontPreloads(Buffer.from(html), ['/f.woff2']).toString()).toBe(
       '<html><head><title>x</title><link rel="preload" href="/f.woff2" as="font" type="font/woff2" crossorigin><link rel="stylesheet" href="/a.css"></head><body></body></html>',
     );
-    expect(withFontPreloads('<head><style>p{}</style></head>', ['/f.woff2']), 'or at the end of the head').toBe(
+    expect(
+      withFontPreloads(Buffer.from('<head><style>p{}</style></head>'), ['/f.woff2']).toString(),
+      'or at the end of the head',
+    ).toBe(
       '<head><style>p{}</style><link rel="preload" href="/f.woff2" as="font" type="font/woff2" crossorigin></head>',
     );
   });
@@ -38,7 +41,8 @@ describe('preloading the fonts every formula draws with', () => {
     const without = join(dir, 'search.html');
     const link = '<link rel="stylesheet" href="/guide/_astro/global.Vite1234.css">';
     writeFileSync(sheet, css);
-    writeFileSync(withMath, `<head>${link}</head>`);
+    // Text before the link that is more than one byte per character: the pass works on bytes.
+    writeFileSync(withMath, `<head><title>σ²: Xavier’s variance</title>${link}</head><p>${link}</p>`);
     writeFileSync(without, `<head>${link}</head>`);
     const renamed = renamedStylesheet('global.Vite1234.css', css);
     expect(finishPages([withMath, without], [withMath], [sheet])).toEqual({
@@ -48,8 +52,8 @@ describe('preloading the fonts every formula draws with', () => {
     expect(existsSync(join(dir, renamed)), 'the stylesheet now has its content’s name').toBe(true);
     expect(existsSync(sheet), 'and not Vite’s').toBe(false);
     const newLink = `<link rel="stylesheet" href="/guide/_astro/${renamed}">`;
-    expect(readFileSync(withMath, 'utf8')).toBe(
-      `<head><link rel="preload" href="/guide/_astro/KaTeX_Main-Regular.c3.woff2" as="font" type="font/woff2" crossorigin><link rel="preload" href="/guide/_astro/KaTeX_Math-Italic.d4.woff2" as="font" type="font/woff2" crossorigin>${newLink}</head>`,
+    expect(readFileSync(withMath, 'utf8'), 'every reference renamed, the preloads before the first').toBe(
+      `<head><title>σ²: Xavier’s variance</title><link rel="preload" href="/guide/_astro/KaTeX_Main-Regular.c3.woff2" as="font" type="font/woff2" crossorigin><link rel="preload" href="/guide/_astro/KaTeX_Math-Italic.d4.woff2" as="font" type="font/woff2" crossorigin>${newLink}</head><p>${newLink}</p>`,
     );
     expect(readFileSync(without, 'utf8'), 'a page without formulas gets no preload').toBe(`<head>${newLink}</head>`);
   });

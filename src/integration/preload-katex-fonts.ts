@@ -25,14 +25,19 @@ export function preloadedFontUrls(css: string): string[] {
   return urls;
 }
 
-/** `html` with a preload link for each font before its first stylesheet (or at the end of its head). */
-export function withFontPreloads(html: string, urls: readonly string[]): string {
+/**
+ * `html` with a preload link for each font before its first stylesheet (or at the end of its head).
+ * Pages are handled as bytes here and below: every marker is ASCII, and decoding and encoding each
+ * page as text made this pass four times slower (1.6 s against 0.4 s over the 1,339 pages of a
+ * build with 1,000 problem pages).
+ */
+export function withFontPreloads(html: Buffer, urls: readonly string[]): Buffer {
   const links = urls
     .map((url) => `<link rel="preload" href="${url}" as="font" type="font/woff2" crossorigin>`)
     .join('');
   const stylesheet = html.indexOf('<link rel="stylesheet"');
   const at = stylesheet !== -1 ? stylesheet : html.indexOf('</head>');
-  return at === -1 ? html : html.slice(0, at) + links + html.slice(at);
+  return at === -1 ? html : Buffer.concat([html.subarray(0, at), Buffer.from(links), html.subarray(at)]);
 }
 
 /**
@@ -47,10 +52,24 @@ export function renamedStylesheet(fileName: string, content: string): string {
   return `${stem}.${hash}.css`;
 }
 
+/** `bytes` with every `from` replaced by `to`; `bytes` itself when there is none. */
+function replaceAllBytes(bytes: Buffer, from: string, to: string): Buffer {
+  const target = Buffer.from(from);
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let at = bytes.indexOf(target); at !== -1; at = bytes.indexOf(target, start)) {
+    parts.push(bytes.subarray(start, at), Buffer.from(to));
+    start = at + target.length;
+  }
+  if (parts.length === 0) return bytes;
+  parts.push(bytes.subarray(start));
+  return Buffer.concat(parts);
+}
+
 /** `html` with every `/old.css` reference replaced by `/new.css`. */
-export function withRenamedStylesheets(html: string, renames: ReadonlyMap<string, string>): string {
+export function withRenamedStylesheets(html: Buffer, renames: ReadonlyMap<string, string>): Buffer {
   let renamed = html;
-  for (const [from, to] of renames) renamed = renamed.replaceAll(`/${from}`, `/${to}`);
+  for (const [from, to] of renames) renamed = replaceAllBytes(renamed, `/${from}`, `/${to}`);
   return renamed;
 }
 
@@ -78,7 +97,7 @@ export function finishPages(
   const withMath = new Set(pagesWithMath);
   const preloads = [...urls];
   for (const page of pages) {
-    const html = readFileSync(page, 'utf8');
+    const html = readFileSync(page);
     let finished = withRenamedStylesheets(html, renames);
     if (preloads.length > 0 && withMath.has(page)) finished = withFontPreloads(finished, preloads);
     if (finished !== html) writeFileSync(page, finished);

@@ -64,7 +64,11 @@ describe('purging a built site', () => {
     mkdirSync(dirname(join(outDir, path)), { recursive: true });
     writeFileSync(join(outDir, path), text);
   };
-  write('exam/problem/index.html', `<html><body>${katex.renderToString('\\frac{1}{2}')}</body></html>`);
+  write(
+    'exam/problem/index.html',
+    `<html><body><article data-pagefind-body>${katex.renderToString('\\frac{1}{2}')}</article></body></html>`,
+  );
+  write('exam/mock/index.html', '<html><body><p>A mock exam, not for the search index</p></body></html>');
   write('_astro/Base.css', siteCss + katexCss);
   write('_astro/other.css', siteCss);
   write('_astro/fonts/KaTeX_Main-Regular.woff2', 'font');
@@ -79,6 +83,10 @@ describe('purging a built site', () => {
     expect(readFileSync(join(outDir, '_astro/other.css'), 'utf8'), 'a stylesheet without KaTeX is untouched').toBe(
       siteCss,
     );
+  });
+
+  it('lists the pages that mark content for the search index, and only those', () => {
+    expect(report.pagesForSearch).toEqual([join(outDir, 'exam/problem/index.html')]);
   });
 
   it('deletes the fonts no kept rule names, and only those', () => {

@@ -90,6 +90,8 @@ export interface PurgeReport {
   pages: string[];
   /** The built pages with at least one formula. */
   pagesWithMath: string[];
+  /** The built pages that mark content for the search index (`data-pagefind-body`). */
+  pagesForSearch: string[];
   /** How many pages `preparePage` changed (and were written back). */
   pagesPrepared: number;
 }
@@ -111,6 +113,7 @@ export function purgeBuiltKatex(
   const characters = new Set<string>();
   const pages = files.filter((name) => name.endsWith('.html'));
   const pagesWithMath: string[] = [];
+  const pagesForSearch: string[] = [];
   let pagesPrepared = 0;
   for (const file of pages) {
     const built = readFileSync(file, 'utf8');
@@ -122,6 +125,7 @@ export function purgeBuiltKatex(
     const classes = classesInHtml(html);
     for (const name of classes) used.add(name);
     if (classes.has('katex')) pagesWithMath.push(file);
+    if (html.includes('data-pagefind-body')) pagesForSearch.push(file);
     addFormulaCharacters(html, characters);
   }
 
@@ -134,6 +138,7 @@ export function purgeBuiltKatex(
     characters,
     pages,
     pagesWithMath,
+    pagesForSearch,
     pagesPrepared,
   };
   for (const file of stylesheets) {
