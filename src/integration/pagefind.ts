@@ -5,8 +5,8 @@ import * as pagefind from 'pagefind';
  * A Pagefind glob naming exactly `pages` (absolute paths inside `outDir`), or undefined for every
  * HTML file: when none is given, or when a path holds a character with a meaning in globs. Once
  * some page marks its content with `data-pagefind-body`, Pagefind indexes only such pages but still
- * reads every other one; at 1,000 problem pages the mock exams and print routes it read for nothing
- * were a third of its time.
+ * reads every other one; at 1,000 problem pages, reading only those took its step in the build from
+ * 7.7 s to 4.3 s (the mock exams and print routes are the largest pages).
  */
 export function pagefindGlob(outDir: string, pages: readonly string[] = []): string | undefined {
   const paths = pages.map((page) => relative(outDir, page).split(sep).join('/'));

@@ -55,10 +55,11 @@ export function renamedStylesheet(fileName: string, content: string): string {
 /** `bytes` with every `from` replaced by `to`; `bytes` itself when there is none. */
 function replaceAllBytes(bytes: Buffer, from: string, to: string): Buffer {
   const target = Buffer.from(from);
+  const replacement = Buffer.from(to);
   const parts: Buffer[] = [];
   let start = 0;
   for (let at = bytes.indexOf(target); at !== -1; at = bytes.indexOf(target, start)) {
-    parts.push(bytes.subarray(start, at), Buffer.from(to));
+    parts.push(bytes.subarray(start, at), replacement);
     start = at + target.length;
   }
   if (parts.length === 0) return bytes;
