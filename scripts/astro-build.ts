@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -44,25 +44,73 @@ const inheritedEnv = Object.fromEntries(
   ),
 );
 
+// Printed by the runner after each build's output, with the build's exit status.
+const doneMarker = '\u001eastro-build-runner done';
+const doneLine = new RegExp(`\\n${doneMarker} (\\d+)\\n`);
+
+interface PendingBuild {
+  started: number;
+  done: (result: BuildResult) => void;
+  fail: (error: Error) => void;
+}
+
 /**
- * `astro build` in `root` (a copy made by copyProject) with `env` added, started by this Node:
- * npx would resolve the CLI again for every build.
+ * `astro build`s for one test file, in roots made by copyProject, each with `env` added. They run
+ * one after another in one Node process (scripts/astro-build-runner.mjs), started by this Node
+ * (npx would resolve the CLI again) on the first build: starting Node and loading Astro cost about
+ * a second of CPU per build when each build was a process of its own. Call `close` after the file.
  */
-export function astroBuild(root: string, env: Record<string, string>): Promise<BuildResult> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    // No usage telemetry from test builds: a failing build waits for Astro's post (up to 400 ms)
-    // before it exits.
-    env: { ...inheritedEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-  });
+export function astroBuilds(): {
+  build: (root: string, env: Record<string, string>) => Promise<BuildResult>;
+  close: () => void;
+} {
+  let runner: ChildProcessWithoutNullStreams | undefined;
+  const queue: PendingBuild[] = [];
   let output = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
-  return new Promise((done, fail) => {
-    child.on('error', fail);
-    child.on('close', (status) =>
-      done({ status, output: stripVTControlCharacters(output), seconds: (performance.now() - started) / 1000 }),
-    );
-  });
+
+  function read(text: string): void {
+    output += text;
+    for (let end = doneLine.exec(output); end; end = doneLine.exec(output)) {
+      const pending = queue.shift();
+      if (!pending) throw new Error(`astro-build-runner finished a build nobody asked for:\n${output}`);
+      pending.done({
+        status: Number(end[1]),
+        output: stripVTControlCharacters(output.slice(0, end.index)),
+        seconds: (performance.now() - pending.started) / 1000,
+      });
+      output = output.slice(end.index + end[0].length);
+      if (queue[0]) queue[0].started = performance.now();
+    }
+  }
+
+  function start(): ChildProcessWithoutNullStreams {
+    const child = spawn(process.execPath, [join(projectRoot, 'scripts/astro-build-runner.mjs'), doneMarker], {
+      // No usage telemetry from test builds: a failing build waits for Astro's post (up to 400 ms).
+      env: { ...inheritedEnv, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.stdout.setEncoding('utf8').on('data', read);
+    // Only what bypasses the runner's console (a native crash) arrives here.
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
+    const failAll = (reason: string) => {
+      for (const pending of queue.splice(0))
+        pending.fail(new Error(`astro-build-runner ${reason}:\n${stripVTControlCharacters(output)}`));
+    };
+    child.on('error', (error) => failAll(`could not start: ${error.message}`));
+    child.on('close', (status) => failAll(`exited with status ${String(status)} during a build`));
+    return child;
+  }
+
+  return {
+    build(root, env) {
+      runner ??= start();
+      const ready = runner;
+      return new Promise((done, fail) => {
+        queue.push({ started: performance.now(), done, fail });
+        ready.stdin.write(`${JSON.stringify({ root, env })}\n`);
+      });
+    },
+    close() {
+      runner?.stdin.end();
+    },
+  };
 }

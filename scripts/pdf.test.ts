@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, copyProject, type BuildResult } from './astro-build';
+import { astroBuilds, copyProject, type BuildResult } from './astro-build';
 import { readPdf, type PdfContent } from './pdf-text';
 
 /**
@@ -18,13 +18,14 @@ import { readPdf, type PdfContent } from './pdf-text';
 const workDir = copyProject(mkdtempSync(join(tmpdir(), 'exam-pdf-test-')));
 const outDir = join(workDir, 'dist');
 const examDir = join(workDir, 'exams', 'tiny-test-exam');
+const builds = astroBuilds();
 let build: BuildResult;
 let exam: PdfContent;
 let solutions: PdfContent;
 
 /** One `astro build` of the fixture exam into `out`; every build here shares one Astro cache. */
 function buildFixture(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  return astroBuild(workDir, {
+  return builds.build(workDir, {
     EXAMS_DIR: join(workDir, 'exams'),
     OUT_DIR: out,
     ASTRO_CACHE_DIR: join(workDir, 'cache'),
@@ -52,7 +53,10 @@ beforeAll(async () => {
   solutions = await readPdf(readFileSync(join(outDir, 'tiny-test-exam', 'tiny-test-exam-solutions.pdf')));
 }, 300_000);
 
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+afterAll(() => {
+  builds.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 /**
  * A second build with nothing changed, into `again`: made once, for the tests that read it. On a
