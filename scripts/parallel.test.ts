@@ -45,9 +45,21 @@ describe('npm scripts side by side (scripts/parallel.mjs)', () => {
     expect(output).toContain('Failed: npm run broken');
   });
 
+  it('runs the scripts of a lane one after another, and stops a lane at its first failure', () => {
+    const { status, output } = parallel('broken,fine', 'fine,fine');
+    expect(status, output).toBe(1);
+    expect(output).toContain('── npm run broken: FAILED (exit 3)');
+    expect(output, 'the rest of the failed lane is named as not run').toContain(
+      '── npm run fine: not run, since npm run broken failed before it',
+    );
+    expect(output.match(/── npm run fine: passed/g), 'the other lane runs both of its scripts').toHaveLength(2);
+    expect(output).toContain('Failed: npm run broken\n');
+  });
+
   it('explains its usage when given no script (exit code 2)', () => {
     const { status, output } = parallel();
     expect(status).toBe(2);
     expect(output).toContain('Usage: node scripts/parallel.mjs <npm script>');
+    expect(parallel('fine,').status, 'an empty name in a lane is a usage error').toBe(2);
   });
 });
