@@ -21,19 +21,22 @@ import { copyProject } from './astro-build.ts';
  */
 export interface E2eSite {
   basePath: string;
+  /** Where the build, its cache and the tests' results go. */
+  workDir: string;
   outDir: string;
 }
 
 export function e2eSite(env: NodeJS.ProcessEnv = process.env): E2eSite {
   const basePath = normalizeBasePath(env['E2E_BASE_PATH'] ?? '/study-guide/');
   if (basePath === '/') throw new Error('E2E_BASE_PATH must be a non-root path such as /study-guide/');
-  return { basePath, outDir: join(env['E2E_WORK_DIR'] ?? '.e2e', 'dist') };
+  const workDir = env['E2E_WORK_DIR'] ?? '.e2e';
+  return { basePath, workDir, outDir: join(workDir, 'dist') };
 }
 
 /** Builds the end-to-end site into `e2eSite().outDir`; throws (the build's output already printed) on failure. */
 export function buildE2eSite(env: NodeJS.ProcessEnv = process.env): E2eSite {
   const site = e2eSite(env);
-  const workDir = resolve(env['E2E_WORK_DIR'] ?? '.e2e');
+  const workDir = resolve(site.workDir);
   const projectDir = join(workDir, 'project');
   rmSync(projectDir, { recursive: true, force: true });
   copyProject(projectDir);
