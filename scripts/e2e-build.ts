@@ -59,10 +59,8 @@ export function buildE2eSite(env: NodeJS.ProcessEnv = process.env): E2eSite {
       OUT_DIR: resolve(site.outDir),
       BASE_PATH: site.basePath,
       SITE_URL: 'http://127.0.0.1',
-      // A separate cache, so this build's content never mixes with the published build's. (Named
-      // apart from the one used when this content lived elsewhere: Astro keeps an unchanged entry's
-      // old file path from its cached data store, and then fails to find the file.)
-      ASTRO_CACHE_DIR: join(workDir, 'build-cache'),
+      // A separate cache, so this build's content never mixes with the published build's.
+      ASTRO_CACHE_DIR: join(workDir, 'astro-cache'),
     },
   });
   return site;

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,5 +203,13 @@ describe('a later build with the same Astro cache (incremental build)', () => {
       readFileSync(join(edited, 'tiny-test-exam', 'warm-up', 'index.html'), 'utf8'),
       'the page before it links to it by its new title',
     ).toContain('Linear Wombats');
+  }, 300_000);
+
+  it('indexes the content again when the exams folder moved, instead of failing on the old paths', async () => {
+    const moved = join(workDir, 'exams-moved');
+    renameSync(join(workDir, 'exams'), moved);
+    const fourth = await buildFixture(join(workDir, 'dist-moved'), { EXAMS_DIR: moved });
+    expect(fourth.status, fourth.output).toBe(0);
+    expect(fourth.output).toContain("The exams folder is now exams-moved, not exams: Astro's content index in");
   }, 300_000);
 });

@@ -1,12 +1,14 @@
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Rolldown } from 'vite';
 import { normalizeBasePath } from '../exams/base-path';
+import { examsDir } from '../exams/exams-dir';
 import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { hasCachedPapers, launchChromium, makePapers, type ChromiumLaunch } from './pdf';
+import { forgetIndexOfMovedContent } from './moved-content';
 import { finishPages } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
 import { subsetBuiltKatexFonts } from './subset-katex-fonts';
@@ -43,10 +45,17 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
   return {
     name: 'study-guide',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         formulas.deferring = command === 'build';
         const problem = outDirProblem(fileURLToPath(config.outDir).replace(/[\\/]$/, ''), process.cwd());
         if (problem) throw new Error(problem);
+        if (command !== 'preview') {
+          // Where Astro keeps its content index: the dev server in .astro/, builds and syncs in the cache.
+          const indexDir = command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir;
+          const root = fileURLToPath(config.root);
+          const moved = forgetIndexOfMovedContent(fileURLToPath(indexDir), relative(root, resolve(root, examsDir)));
+          if (moved) logger.info(moved);
+        }
         updateConfig({
           vite: {
             // Vite's dependency cache beside Astro's (ASTRO_CACHE_DIR), not in node_modules/.vite:
