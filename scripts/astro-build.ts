@@ -58,7 +58,8 @@ interface PendingBuild {
  * `astro build`s for one test file, in roots made by copyProject, each with `env` added. They run
  * one after another in one Node process (scripts/astro-build-runner.mjs), started by this Node
  * (npx would resolve the CLI again) on the first build: starting Node and loading Astro cost about
- * a second of CPU per build when each build was a process of its own. Call `close` after the file.
+ * a second of CPU per build when each build was a process of its own. Call `close` after the file's
+ * builds are done.
  */
 export function astroBuilds(): {
   build: (root: string, env: Record<string, string>) => Promise<BuildResult>;
@@ -110,7 +111,8 @@ export function astroBuilds(): {
       });
     },
     close() {
-      runner?.stdin.end();
+      // Killed rather than let go: a build still running (its test timed out) would keep it alive.
+      runner?.kill();
     },
   };
 }
