@@ -1,11 +1,10 @@
 // @ts-check
-import { relative, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { normalizeBasePath } from './src/exams/base-path.ts';
-import { examsDir } from './src/exams/exams-dir.ts';
+import { examsDirInProject } from './src/exams/exams-dir.ts';
 import { studyGuide } from './src/integration/index.ts';
 import { DeferredFormulas } from './src/markdown/deferred-formulas.ts';
 import { pageRehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
@@ -16,7 +15,7 @@ const base = normalizeBasePath(process.env.BASE_PATH);
 // A build keeps each formula's HTML out of the compiled MDX and studyGuide() puts it back into the
 // written pages (src/markdown/deferred-formulas.ts).
 const formulas = new DeferredFormulas();
-const contentInsideProject = !relative(import.meta.dirname, resolve(examsDir)).startsWith('..');
+const contentInsideProject = !examsDirInProject(import.meta.dirname).startsWith('..');
 
 export default defineConfig({
   site,

@@ -1,9 +1,9 @@
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Rolldown } from 'vite';
 import { normalizeBasePath } from '../exams/base-path';
-import { examsDir } from '../exams/exams-dir';
+import { examsDirInProject } from '../exams/exams-dir';
 import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
@@ -52,8 +52,10 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
         if (command !== 'preview') {
           // Where Astro keeps its content index: the dev server in .astro/, builds and syncs in the cache.
           const indexDir = command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir;
-          const root = fileURLToPath(config.root);
-          const moved = forgetIndexOfMovedContent(fileURLToPath(indexDir), relative(root, resolve(root, examsDir)));
+          const moved = forgetIndexOfMovedContent(
+            fileURLToPath(indexDir),
+            examsDirInProject(fileURLToPath(config.root)),
+          );
           if (moved) logger.info(moved);
         }
         updateConfig({
