@@ -86,30 +86,33 @@ test.describe('mock exam', () => {
     );
   });
 
-  test('the timer announces 1 minute left, then time runs out and the exam is submitted', async ({ page }) => {
-    await page.clock.install({ time: new Date('2026-06-01T09:00:00Z') });
-    await page.goto(`${exam}mock/`);
-    // Frozen, so only runFor moves time and the marks are crossed exactly when the test says.
-    await page.clock.pauseAt(new Date('2026-06-01T09:00:10Z'));
-    await page.getByLabel('Minutes').fill('2');
-    await page.getByRole('button', { name: 'Start the mock exam' }).click();
-    await page.getByRole('textbox', { name: 'Your answer to 2(a)' }).fill('59');
-    await expect(page.getByRole('timer')).toHaveText('Time left: 2:00');
-    const announce = page.locator('[data-mock-announce]');
-    await expect(announce, 'the announcer exists').toHaveCount(1);
-    await expect(announce, 'silent before a mark').toHaveText('');
-    await page.clock.runFor(30_000);
-    await expect(announce, 'not every second').toHaveText('');
-    await page.clock.runFor(31_000);
-    await expect(announce, 'warned at 1 minute left').toHaveText(
-      '1 minute left: the exam is submitted when time runs out.',
-    );
-    await page.clock.runFor(60_000);
-    const results = page.locator('[data-mock-results]');
-    await expect(results.getByRole('alert'), 'says time ran out').toHaveText(
-      'Time is up: your answers were submitted.',
-    );
-    await expect(results.getByText('Total: 4 of 102 points')).toBeVisible();
+  test.describe('on a fake clock', () => {
+    test.use({ isolatedPage: true });
+    test('the timer announces 1 minute left, then time runs out and the exam is submitted', async ({ page }) => {
+      await page.clock.install({ time: new Date('2026-06-01T09:00:00Z') });
+      await page.goto(`${exam}mock/`);
+      // Frozen, so only runFor moves time and the marks are crossed exactly when the test says.
+      await page.clock.pauseAt(new Date('2026-06-01T09:00:10Z'));
+      await page.getByLabel('Minutes').fill('2');
+      await page.getByRole('button', { name: 'Start the mock exam' }).click();
+      await page.getByRole('textbox', { name: 'Your answer to 2(a)' }).fill('59');
+      await expect(page.getByRole('timer')).toHaveText('Time left: 2:00');
+      const announce = page.locator('[data-mock-announce]');
+      await expect(announce, 'the announcer exists').toHaveCount(1);
+      await expect(announce, 'silent before a mark').toHaveText('');
+      await page.clock.runFor(30_000);
+      await expect(announce, 'not every second').toHaveText('');
+      await page.clock.runFor(31_000);
+      await expect(announce, 'warned at 1 minute left').toHaveText(
+        '1 minute left: the exam is submitted when time runs out.',
+      );
+      await page.clock.runFor(60_000);
+      const results = page.locator('[data-mock-results]');
+      await expect(results.getByRole('alert'), 'says time ran out').toHaveText(
+        'Time is up: your answers were submitted.',
+      );
+      await expect(results.getByText('Total: 4 of 102 points')).toBeVisible();
+    });
   });
 
   test('the time limit can be turned off', async ({ page }) => {

@@ -25,85 +25,88 @@ function seedInAddress(page: Page, anchor: string): number {
 }
 
 test.describe('new numbers', () => {
-  test('2(a): new numbers from a seed kept in the address, checked exactly, never scored, same after reload; back to the exam’s numbers', async ({
-    page,
-  }) => {
-    // The next seed is the one unseeded choice on the page: fixed here, so the run is reproducible.
-    await page.addInitScript(() => {
-      const fixed = (array: Uint32Array) => {
-        array[0] = 1233;
-        return array;
-      };
-      Object.defineProperty(crypto, 'getRandomValues', { value: fixed });
+  test.describe('with a fixed random seed (an init script)', () => {
+    test.use({ isolatedPage: true });
+    test('2(a): new numbers from a seed kept in the address, checked exactly, never scored, same after reload; back to the exam’s numbers', async ({
+      page,
+    }) => {
+      // The next seed is the one unseeded choice on the page: fixed here, so the run is reproducible.
+      await page.addInitScript(() => {
+        const fixed = (array: Uint32Array) => {
+          array[0] = 1233;
+          return array;
+        };
+        Object.defineProperty(crypto, 'getRandomValues', { value: fixed });
+      });
+      await page.goto(shortAnswers);
+      const part = page.locator('section.part', { has: page.locator('[id="2a"]') });
+      const score = page.locator('[data-practice-score]');
+      await expect(part.getByText(examQuestion), 'the exam’s question first').toBeVisible();
+
+      await part.getByRole('button', { name: 'New numbers' }).click();
+      await expect(page, 'the seed is in the address').toHaveURL(/\?variant=2a-1234#2a$/);
+      const variant = await expectedVariant(page, '2a', seedInAddress(page, '2a'));
+      const question = part.locator('.practice-variant-question');
+      await expect(question, 'the drawn question replaces the exam’s, with its seed').toContainText(
+        `New numbers · seed 1234 · practice only, not scored${variant.question}`,
+      );
+      await expect(question, 'and takes the focus, so it is read out').toBeFocused();
+      await expect(part.getByText(examQuestion), 'the exam’s numbers are set aside').toBeHidden();
+      await expect(
+        part.getByRole('textbox', { name: 'Your answer', exact: true }),
+        'so is the official field',
+      ).toBeHidden();
+
+      const field = part.getByRole('textbox', { name: 'Your answer for these numbers' });
+      const result = part.locator('.practice-variant-result');
+      await field.fill('lots');
+      await field.press('Enter');
+      await expect(field, 'a malformed entry is explained').toHaveAccessibleDescription(/“lots” is not a number/);
+      const answer = variant.answer.kind === 'number' ? variant.answer.value : Number.NaN;
+      await field.fill(String(answer + 1));
+      await part.getByRole('button', { name: 'Check answer' }).click();
+      await expect(result, 'a wrong count').toHaveText(
+        'Not correct. Try again, or show the answer for these numbers below.',
+      );
+      await field.fill(String(answer));
+      await field.press('Enter');
+      await expect(result, 'the count of the pure model').toHaveText('Correct. Practice only: not scored.');
+      await expect(score, 'the official score is untouched').toHaveText(
+        /^(not started\.|0 of 16 points, 0 of 4 parts answered\.)$/,
+      );
+      const saved = await page.evaluate(() => localStorage.getItem('study-guide:practice:cs230-fall-2021-midterm'));
+      expect(saved ?? '', 'nothing about the variant is saved').not.toContain('"2a"');
+      await part.getByText('Show the answer for these numbers').click();
+      await expect(
+        part.getByText(`Answer: ${formatVariantAnswer(variant.answer)}`, { exact: true }),
+        'the answer and its working, on request',
+      ).toBeVisible();
+      await expectNoSeriousA11yViolations(page, [part.locator('.practice-part'), question]);
+
+      await page.setViewportSize({ width: 360, height: 800 });
+      await expectNoHorizontalOverflow(page);
+      await field.scrollIntoViewIfNeeded();
+      await expect(field, 'the field fits a phone').toBeInViewport({ ratio: 1 });
+
+      await page.reload();
+      await expect(part.locator('.practice-variant-question'), 'a reload shows the same numbers').toContainText(
+        `seed 1234 · practice only, not scored${variant.question}`,
+      );
+
+      // From the keyboard: a click here once did nothing in a loaded run (button in place, seed
+      // unchanged), most likely aimed before the reload's scroll position was restored.
+      await part.getByRole('button', { name: 'New numbers' }).press('Enter');
+      await expect(page, 'pressing again never repeats the seed').toHaveURL(/\?variant=2a-1235#2a$/);
+      const next = await expectedVariant(page, '2a', 1235);
+      await expect(part.locator('.practice-variant-question')).toContainText(next.question);
+
+      await part.getByRole('button', { name: 'Back to the exam’s numbers' }).click();
+      await expect(part.getByText(examQuestion), 'the exam’s question is back').toBeVisible();
+      await expect(part.locator('.practice-variant-question'), 'the drawn one is gone').toHaveCount(0);
+      await expect(part.getByRole('textbox', { name: 'Your answer', exact: true }), 'with its field').toBeVisible();
+      await expect(part.getByRole('button', { name: 'New numbers' }), 'the focus stays in the box').toBeFocused();
+      expect(new URL(page.url()).search, 'the address drops the variant').toBe('');
     });
-    await page.goto(shortAnswers);
-    const part = page.locator('section.part', { has: page.locator('[id="2a"]') });
-    const score = page.locator('[data-practice-score]');
-    await expect(part.getByText(examQuestion), 'the exam’s question first').toBeVisible();
-
-    await part.getByRole('button', { name: 'New numbers' }).click();
-    await expect(page, 'the seed is in the address').toHaveURL(/\?variant=2a-1234#2a$/);
-    const variant = await expectedVariant(page, '2a', seedInAddress(page, '2a'));
-    const question = part.locator('.practice-variant-question');
-    await expect(question, 'the drawn question replaces the exam’s, with its seed').toContainText(
-      `New numbers · seed 1234 · practice only, not scored${variant.question}`,
-    );
-    await expect(question, 'and takes the focus, so it is read out').toBeFocused();
-    await expect(part.getByText(examQuestion), 'the exam’s numbers are set aside').toBeHidden();
-    await expect(
-      part.getByRole('textbox', { name: 'Your answer', exact: true }),
-      'so is the official field',
-    ).toBeHidden();
-
-    const field = part.getByRole('textbox', { name: 'Your answer for these numbers' });
-    const result = part.locator('.practice-variant-result');
-    await field.fill('lots');
-    await field.press('Enter');
-    await expect(field, 'a malformed entry is explained').toHaveAccessibleDescription(/“lots” is not a number/);
-    const answer = variant.answer.kind === 'number' ? variant.answer.value : Number.NaN;
-    await field.fill(String(answer + 1));
-    await part.getByRole('button', { name: 'Check answer' }).click();
-    await expect(result, 'a wrong count').toHaveText(
-      'Not correct. Try again, or show the answer for these numbers below.',
-    );
-    await field.fill(String(answer));
-    await field.press('Enter');
-    await expect(result, 'the count of the pure model').toHaveText('Correct. Practice only: not scored.');
-    await expect(score, 'the official score is untouched').toHaveText(
-      /^(not started\.|0 of 16 points, 0 of 4 parts answered\.)$/,
-    );
-    const saved = await page.evaluate(() => localStorage.getItem('study-guide:practice:cs230-fall-2021-midterm'));
-    expect(saved ?? '', 'nothing about the variant is saved').not.toContain('"2a"');
-    await part.getByText('Show the answer for these numbers').click();
-    await expect(
-      part.getByText(`Answer: ${formatVariantAnswer(variant.answer)}`, { exact: true }),
-      'the answer and its working, on request',
-    ).toBeVisible();
-    await expectNoSeriousA11yViolations(page, [part.locator('.practice-part'), question]);
-
-    await page.setViewportSize({ width: 360, height: 800 });
-    await expectNoHorizontalOverflow(page);
-    await field.scrollIntoViewIfNeeded();
-    await expect(field, 'the field fits a phone').toBeInViewport({ ratio: 1 });
-
-    await page.reload();
-    await expect(part.locator('.practice-variant-question'), 'a reload shows the same numbers').toContainText(
-      `seed 1234 · practice only, not scored${variant.question}`,
-    );
-
-    // From the keyboard: a click here once did nothing in a loaded run (button in place, seed
-    // unchanged), most likely aimed before the reload's scroll position was restored.
-    await part.getByRole('button', { name: 'New numbers' }).press('Enter');
-    await expect(page, 'pressing again never repeats the seed').toHaveURL(/\?variant=2a-1235#2a$/);
-    const next = await expectedVariant(page, '2a', 1235);
-    await expect(part.locator('.practice-variant-question')).toContainText(next.question);
-
-    await part.getByRole('button', { name: 'Back to the exam’s numbers' }).click();
-    await expect(part.getByText(examQuestion), 'the exam’s question is back').toBeVisible();
-    await expect(part.locator('.practice-variant-question'), 'the drawn one is gone').toHaveCount(0);
-    await expect(part.getByRole('textbox', { name: 'Your answer', exact: true }), 'with its field').toBeVisible();
-    await expect(part.getByRole('button', { name: 'New numbers' }), 'the focus stays in the box').toBeFocused();
-    expect(new URL(page.url()).search, 'the address drops the variant').toBe('');
   });
 
   test('1(g) and Problem 5 from shared links: a shape answer, a whole network; a bad link is explained', async ({

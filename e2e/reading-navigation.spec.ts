@@ -141,28 +141,31 @@ test.describe('the theme control', () => {
     expect(await background(), 'System follows the dark system again').toBe(dark);
   });
 
-  test('a stored choice is applied before the page is first painted', async ({ page }) => {
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(problem3);
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    // Read the background as soon as <body> exists, before any deferred script has run.
-    await page.addInitScript(() => {
-      document.addEventListener(
-        'readystatechange',
-        () => {
-          if (document.readyState === 'interactive') {
-            (window as unknown as { firstBackground: string }).firstBackground = getComputedStyle(
-              document.body,
-            ).backgroundColor;
-          }
-        },
-        { once: true },
-      );
+  test.describe('watched from the first paint (an init script)', () => {
+    test.use({ isolatedPage: true });
+    test('a stored choice is applied before the page is first painted', async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(problem3);
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+      const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      // Read the background as soon as <body> exists, before any deferred script has run.
+      await page.addInitScript(() => {
+        document.addEventListener(
+          'readystatechange',
+          () => {
+            if (document.readyState === 'interactive') {
+              (window as unknown as { firstBackground: string }).firstBackground = getComputedStyle(
+                document.body,
+              ).backgroundColor;
+            }
+          },
+          { once: true },
+        );
+      });
+      await page.reload();
+      const first = await page.evaluate(() => (window as unknown as { firstBackground?: string }).firstBackground);
+      expect(first, 'the first background is already the chosen dark one').toBe(dark);
     });
-    await page.reload();
-    const first = await page.evaluate(() => (window as unknown as { firstBackground?: string }).firstBackground);
-    expect(first, 'the first background is already the chosen dark one').toBe(dark);
   });
 });
 

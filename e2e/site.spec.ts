@@ -16,133 +16,136 @@ interface CrawledPage {
 }
 
 test.describe('the whole site', () => {
-  test('every page is reachable, loads cleanly with typeset math and woff2 fonts only, fits 360 px, and every internal link and anchor resolves @smoke', async ({
-    page,
-    baseURL,
-  }) => {
-    test.setTimeout(120_000);
-    const base = baseURL!;
-    const scripts: string[] = [];
-    const fonts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
-      if (request.resourceType() === 'font') fonts.push(request.url());
+  test.describe('on a first visit, with an empty cache', () => {
+    test.use({ isolatedPage: true });
+    test('every page is reachable, loads cleanly with typeset math and woff2 fonts only, fits 360 px, and every internal link and anchor resolves @smoke', async ({
+      page,
+      baseURL,
+    }) => {
+      test.setTimeout(120_000);
+      const base = baseURL!;
+      const scripts: string[] = [];
+      const fonts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+        if (request.resourceType() === 'font') fonts.push(request.url());
+      });
+      await page.setViewportSize({ width: 360, height: 740 });
+
+      const crawled = new Map<string, CrawledPage>();
+      const downloads = new Set<string>();
+      const preloadedFonts = new Set<string>();
+      const queue = [''];
+      const seen = new Set(queue);
+      while (queue.length > 0) {
+        const path = queue.shift()!;
+        // A file such as an exam's PDF is a download, not a page: it must exist, not be browsed.
+        if (/\.(?!html$)[a-z0-9]+$/i.test(path)) {
+          const download = await page.request.get(path);
+          expect(download.status(), `status of the file "${path}"`).toBe(200);
+          expect((await download.body()).length, `the file "${path}" is not empty`).toBeGreaterThan(0);
+          downloads.add(path);
+          continue;
+        }
+        const response = await page.goto(path);
+        expect(response?.status(), `status of "${path}"`).toBe(200);
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+        const { ids, links, brokenAnchors, mathCount, katexErrors, mathmlWidth } = await page.evaluate(() => {
+          const hrefs = [...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href);
+          const mathml = document.querySelector('.katex-mathml');
+          return {
+            ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+            links: hrefs,
+            brokenAnchors: hrefs
+              .filter((href) => href.startsWith(location.origin) && new URL(href).pathname === location.pathname)
+              .map((href) => decodeURIComponent(new URL(href).hash.slice(1)))
+              .filter((id) => id !== '' && !document.getElementById(id)),
+            mathCount: document.querySelectorAll('.katex').length,
+            katexErrors: document.querySelectorAll('.katex-error').length,
+            mathmlWidth: mathml ? mathml.getBoundingClientRect().width : 0,
+          };
+        });
+        expect(brokenAnchors, `in-page anchors without a target on "${path}"`).toEqual([]);
+        expect(katexErrors, `KaTeX error markup on "${path}"`).toBe(0);
+        // Each formula is drawn once: the MathML half is visually hidden by KaTeX's stylesheet.
+        expect(mathmlWidth, `the MathML copy of a formula is visible on "${path}"`).toBeLessThanOrEqual(1);
+        if (problemPaths.includes(path)) {
+          expect(mathCount, `math typeset with KaTeX on "${path}"`).toBeGreaterThan(0);
+          await expect(page.locator('.katex').first(), `math visible on "${path}"`).toBeVisible();
+        }
+
+        // A phone: no sideways scroll even with every solution and lab open.
+        await page.evaluate(() => {
+          for (const details of document.querySelectorAll('details')) details.open = true;
+        });
+        await expectNoHorizontalOverflow(page);
+
+        // Every KaTeX font a formula asks for is declared and loads: a missing face draws the symbol
+        // (a display ∑, a big bracket) in a system font, which no other check would notice.
+        const fontTrouble = await page.evaluate(async () => {
+          const declared = new Set([...document.fonts].map((face) => face.family.replaceAll('"', '')));
+          const undeclared = new Set<string>();
+          for (const element of document.querySelectorAll('.katex-html *')) {
+            const family = (getComputedStyle(element).fontFamily.split(',')[0] ?? '').trim().replaceAll('"', '');
+            if (family.startsWith('KaTeX_') && !declared.has(family)) undeclared.add(family);
+          }
+          await document.fonts.ready;
+          const failed = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);
+          return { undeclared: [...undeclared], failed };
+        });
+        expect(fontTrouble.undeclared, `KaTeX fonts used by formulas but never declared, on "${path}"`).toEqual([]);
+        expect(fontTrouble.failed, `KaTeX fonts that failed to load on "${path}"`).toEqual([]);
+        const preloads = await page
+          .locator('link[rel="preload"][as="font"]')
+          .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+        if (mathCount > 0) expect(preloads.length, `KaTeX fonts preloaded on "${path}"`).toBeGreaterThan(0);
+        for (const href of preloads.filter((url) => !preloadedFonts.has(url))) {
+          preloadedFonts.add(href);
+          expect((await page.request.get(href)).status(), `the preloaded font ${href}`).toBe(200);
+        }
+
+        crawled.set(path, { ids: new Set(ids), links });
+        for (const href of links) {
+          const url = new URL(href);
+          url.hash = '';
+          url.search = '';
+          if (!url.href.startsWith(base)) continue;
+          const relative = url.href.slice(base.length);
+          if (!seen.has(relative)) {
+            seen.add(relative);
+            queue.push(relative);
+          }
+        }
+      }
+
+      for (const path of ['', 'search/', ...problemPaths, 'cs230-fall-2021-midterm/']) {
+        expect([...crawled.keys()], `the crawl from the home page reaches "${path}"`).toContain(path);
+      }
+      if (hasFixtureExam) {
+        expect([...crawled.keys()], 'the crawl reaches the exam imported from LaTeX').toContain(`${importedExam.id}/`);
+      }
+      // Anchors that point at other pages must exist there too.
+      for (const [path, { links }] of crawled) {
+        for (const href of links) {
+          const url = new URL(href);
+          if (!url.href.startsWith(base) || url.hash === '') continue;
+          const target = `${url.origin}${url.pathname}`.slice(base.length);
+          if (target === path || downloads.has(target)) continue;
+          const id = decodeURIComponent(url.hash.slice(1));
+          expect(crawled.get(target)?.ids.has(id), `target of ${href} (linked from "${path}")`).toBe(true);
+        }
+      }
+      expect(
+        scripts.filter((url) => url.includes('katex')),
+        'KaTeX JavaScript shipped',
+      ).toEqual([]);
+      expect(fonts.length, 'KaTeX fonts load for the math').toBeGreaterThan(0);
+      expect(
+        fonts.filter((url) => !new URL(url).pathname.endsWith('.woff2')),
+        'non-woff2 fonts',
+      ).toEqual([]);
     });
-    await page.setViewportSize({ width: 360, height: 740 });
-
-    const crawled = new Map<string, CrawledPage>();
-    const downloads = new Set<string>();
-    const preloadedFonts = new Set<string>();
-    const queue = [''];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-      const path = queue.shift()!;
-      // A file such as an exam's PDF is a download, not a page: it must exist, not be browsed.
-      if (/\.(?!html$)[a-z0-9]+$/i.test(path)) {
-        const download = await page.request.get(path);
-        expect(download.status(), `status of the file "${path}"`).toBe(200);
-        expect((await download.body()).length, `the file "${path}" is not empty`).toBeGreaterThan(0);
-        downloads.add(path);
-        continue;
-      }
-      const response = await page.goto(path);
-      expect(response?.status(), `status of "${path}"`).toBe(200);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-
-      const { ids, links, brokenAnchors, mathCount, katexErrors, mathmlWidth } = await page.evaluate(() => {
-        const hrefs = [...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href);
-        const mathml = document.querySelector('.katex-mathml');
-        return {
-          ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
-          links: hrefs,
-          brokenAnchors: hrefs
-            .filter((href) => href.startsWith(location.origin) && new URL(href).pathname === location.pathname)
-            .map((href) => decodeURIComponent(new URL(href).hash.slice(1)))
-            .filter((id) => id !== '' && !document.getElementById(id)),
-          mathCount: document.querySelectorAll('.katex').length,
-          katexErrors: document.querySelectorAll('.katex-error').length,
-          mathmlWidth: mathml ? mathml.getBoundingClientRect().width : 0,
-        };
-      });
-      expect(brokenAnchors, `in-page anchors without a target on "${path}"`).toEqual([]);
-      expect(katexErrors, `KaTeX error markup on "${path}"`).toBe(0);
-      // Each formula is drawn once: the MathML half is visually hidden by KaTeX's stylesheet.
-      expect(mathmlWidth, `the MathML copy of a formula is visible on "${path}"`).toBeLessThanOrEqual(1);
-      if (problemPaths.includes(path)) {
-        expect(mathCount, `math typeset with KaTeX on "${path}"`).toBeGreaterThan(0);
-        await expect(page.locator('.katex').first(), `math visible on "${path}"`).toBeVisible();
-      }
-
-      // A phone: no sideways scroll even with every solution and lab open.
-      await page.evaluate(() => {
-        for (const details of document.querySelectorAll('details')) details.open = true;
-      });
-      await expectNoHorizontalOverflow(page);
-
-      // Every KaTeX font a formula asks for is declared and loads: a missing face draws the symbol
-      // (a display ∑, a big bracket) in a system font, which no other check would notice.
-      const fontTrouble = await page.evaluate(async () => {
-        const declared = new Set([...document.fonts].map((face) => face.family.replaceAll('"', '')));
-        const undeclared = new Set<string>();
-        for (const element of document.querySelectorAll('.katex-html *')) {
-          const family = (getComputedStyle(element).fontFamily.split(',')[0] ?? '').trim().replaceAll('"', '');
-          if (family.startsWith('KaTeX_') && !declared.has(family)) undeclared.add(family);
-        }
-        await document.fonts.ready;
-        const failed = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);
-        return { undeclared: [...undeclared], failed };
-      });
-      expect(fontTrouble.undeclared, `KaTeX fonts used by formulas but never declared, on "${path}"`).toEqual([]);
-      expect(fontTrouble.failed, `KaTeX fonts that failed to load on "${path}"`).toEqual([]);
-      const preloads = await page
-        .locator('link[rel="preload"][as="font"]')
-        .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
-      if (mathCount > 0) expect(preloads.length, `KaTeX fonts preloaded on "${path}"`).toBeGreaterThan(0);
-      for (const href of preloads.filter((url) => !preloadedFonts.has(url))) {
-        preloadedFonts.add(href);
-        expect((await page.request.get(href)).status(), `the preloaded font ${href}`).toBe(200);
-      }
-
-      crawled.set(path, { ids: new Set(ids), links });
-      for (const href of links) {
-        const url = new URL(href);
-        url.hash = '';
-        url.search = '';
-        if (!url.href.startsWith(base)) continue;
-        const relative = url.href.slice(base.length);
-        if (!seen.has(relative)) {
-          seen.add(relative);
-          queue.push(relative);
-        }
-      }
-    }
-
-    for (const path of ['', 'search/', ...problemPaths, 'cs230-fall-2021-midterm/']) {
-      expect([...crawled.keys()], `the crawl from the home page reaches "${path}"`).toContain(path);
-    }
-    if (hasFixtureExam) {
-      expect([...crawled.keys()], 'the crawl reaches the exam imported from LaTeX').toContain(`${importedExam.id}/`);
-    }
-    // Anchors that point at other pages must exist there too.
-    for (const [path, { links }] of crawled) {
-      for (const href of links) {
-        const url = new URL(href);
-        if (!url.href.startsWith(base) || url.hash === '') continue;
-        const target = `${url.origin}${url.pathname}`.slice(base.length);
-        if (target === path || downloads.has(target)) continue;
-        const id = decodeURIComponent(url.hash.slice(1));
-        expect(crawled.get(target)?.ids.has(id), `target of ${href} (linked from "${path}")`).toBe(true);
-      }
-    }
-    expect(
-      scripts.filter((url) => url.includes('katex')),
-      'KaTeX JavaScript shipped',
-    ).toEqual([]);
-    expect(fonts.length, 'KaTeX fonts load for the math').toBeGreaterThan(0);
-    expect(
-      fonts.filter((url) => !new URL(url).pathname.endsWith('.woff2')),
-      'non-woff2 fonts',
-    ).toEqual([]);
   });
 
   test('the home page lists exams newest first with their facts, and passes axe', async ({ page }) => {

@@ -141,37 +141,40 @@ test('the normalization lab typesets its symbols, headers and explanations with 
   await checkWidths(page, lab, 'lab-normalization-b1');
 });
 
-test('the activation explorer typesets the formulas of its sentences with KaTeX at build time, and ships no KaTeX', async ({
-  page,
-}) => {
-  const scripts: string[] = [];
-  page.on('response', async (response) => {
-    if (response.url().endsWith('.js')) scripts.push(await response.text());
-  });
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(pages.shortAnswers);
-  await page.getByText('Reveal solution to 2(c)', { exact: true }).click();
-  const explorer = await hydrated(
-    page.getByRole('region', { name: 'Activation functions and their derivatives: try it' }),
-    'the 2(c) explorer',
-  );
-  const summary = explorer.locator('.tool-summary');
-  expect(await textWithTex(summary), 'h’s sentences, their formulas typeset').toContain(
-    'For large $x$, $\\tanh(e^x)$ is 1 to double precision: $h(x) \\to x \\log 2$ and $dh/dx \\to \\log 2 \\approx 0.693$.',
-  );
-  await expect(summary, 'no plain-text stand-ins such as eˣ').not.toContainText('eˣ');
+test.describe('on a first visit, with an empty cache', () => {
+  test.use({ isolatedPage: true });
+  test('the activation explorer typesets the formulas of its sentences with KaTeX at build time, and ships no KaTeX', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('response', async (response) => {
+      if (response.url().endsWith('.js')) scripts.push(await response.text());
+    });
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.goto(pages.shortAnswers);
+    await page.getByText('Reveal solution to 2(c)', { exact: true }).click();
+    const explorer = await hydrated(
+      page.getByRole('region', { name: 'Activation functions and their derivatives: try it' }),
+      'the 2(c) explorer',
+    );
+    const summary = explorer.locator('.tool-summary');
+    expect(await textWithTex(summary), 'h’s sentences, their formulas typeset').toContain(
+      'For large $x$, $\\tanh(e^x)$ is 1 to double precision: $h(x) \\to x \\log 2$ and $dh/dx \\to \\log 2 \\approx 0.693$.',
+    );
+    await expect(summary, 'no plain-text stand-ins such as eˣ').not.toContainText('eˣ');
 
-  await explorer.getByRole('combobox', { name: 'Function' }).selectOption('tanh');
-  await expect(explorer.getByRole('figure', { name: 'tanh(x) and its derivative' })).toBeVisible();
-  await expect
-    .poll(() => textWithTex(summary), { message: 'a formula first shown after hydration is typeset too' })
-    .toMatch(/\(at most 1, at \$x = 0\$\), which is why Figure 1 can use \$\\tanh\(z\) \\approx z\$ near 0\.$/);
-  await checkWidths(page, explorer, 'explorer-activation-2c-tanh');
-  expect(scripts.length, 'the page loaded its scripts').toBeGreaterThan(0);
-  expect(
-    scripts.filter((script) => script.includes('KaTeX parse error')),
-    'no script carries KaTeX’s renderer',
-  ).toEqual([]);
+    await explorer.getByRole('combobox', { name: 'Function' }).selectOption('tanh');
+    await expect(explorer.getByRole('figure', { name: 'tanh(x) and its derivative' })).toBeVisible();
+    await expect
+      .poll(() => textWithTex(summary), { message: 'a formula first shown after hydration is typeset too' })
+      .toMatch(/\(at most 1, at \$x = 0\$\), which is why Figure 1 can use \$\\tanh\(z\) \\approx z\$ near 0\.$/);
+    await checkWidths(page, explorer, 'explorer-activation-2c-tanh');
+    expect(scripts.length, 'the page loaded its scripts').toBeGreaterThan(0);
+    expect(
+      scripts.filter((script) => script.includes('KaTeX parse error')),
+      'no script carries KaTeX’s renderer',
+    ).toEqual([]);
+  });
 });
 
 test('the gradient check lists entries with the digits that matter, folded, and its menu label fits a phone', async ({
