@@ -15,10 +15,13 @@ interface Emitter {
   removeListener(event: string | symbol, listener: unknown): unknown;
 }
 
-/** The worker's reused page, made on first use, and a way to drop it when it cannot be cleaned. */
-interface ReusedPage {
-  get: (baseURL: string | undefined) => Promise<Page>;
-  discard: () => Promise<void>;
+/**
+ * The worker's reused pages (one with JavaScript, one without), each made on first use, and a way
+ * to drop one that cannot be cleaned.
+ */
+interface ReusedPages {
+  get: (baseURL: string | undefined, javaScriptEnabled: boolean) => Promise<Page>;
+  discard: (javaScriptEnabled: boolean) => Promise<void>;
 }
 
 const defaultViewport: ViewportSize = { width: 1280, height: 720 };
@@ -30,9 +33,14 @@ const isolationNeeded = (what: string) =>
   );
 
 /** A page of a new context, with guards against state that the reset could not undo. */
-async function newReusablePage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+async function newReusablePage(
+  browser: Browser,
+  baseURL: string | undefined,
+  javaScriptEnabled: boolean,
+): Promise<Page> {
   const context = await browser.newContext({
     ...(baseURL === undefined ? {} : { baseURL }),
+    javaScriptEnabled,
     viewport: defaultViewport,
   });
   const page = await context.newPage();
@@ -115,30 +123,34 @@ async function resetReusedPage(page: Page, origin: string, before: Map<string | 
  * A test gets a context of its own instead when it needs what a reused page would carry over or
  * could not undo: `test.use({ isolatedPage: true })` for a first visit on an empty cache (tests that
  * watch which requests a page makes), or for init scripts and the fake clock, which the reused page
- * refuses with a message saying so; and whenever it turns JavaScript off.
+ * refuses with a message saying so. Tests that turn JavaScript off share a second reused page.
  *
  * Every test fails on a console error, an uncaught exception or a failed request: a page that
  * "works" while logging errors is broken for some reader.
  */
-export const test = base.extend<{ pageProblems: string[]; isolatedPage: boolean }, { reusedPage: ReusedPage }>({
+export const test = base.extend<{ pageProblems: string[]; isolatedPage: boolean }, { reusedPages: ReusedPages }>({
   isolatedPage: [false, { option: true }],
-  reusedPage: [
+  reusedPages: [
     async ({ browser }, use) => {
-      let page: Page | undefined;
+      const pages = new Map<boolean, Promise<Page>>();
       await use({
-        get: async (baseURL) => (page ??= await newReusablePage(browser, baseURL)),
-        discard: async () => {
-          const dropped = page;
-          page = undefined;
-          await dropped?.context().close();
+        get: (baseURL, javaScriptEnabled) => {
+          const page = pages.get(javaScriptEnabled) ?? newReusablePage(browser, baseURL, javaScriptEnabled);
+          pages.set(javaScriptEnabled, page);
+          return page;
+        },
+        discard: async (javaScriptEnabled) => {
+          const dropped = pages.get(javaScriptEnabled);
+          pages.delete(javaScriptEnabled);
+          await (await dropped)?.context().close();
         },
       });
-      await page?.context().close();
+      for (const page of pages.values()) await (await page).context().close();
     },
     { scope: 'worker' },
   ],
-  page: async ({ browser, baseURL, javaScriptEnabled, isolatedPage, reusedPage }, use) => {
-    if (isolatedPage || !javaScriptEnabled) {
+  page: async ({ browser, baseURL, javaScriptEnabled, isolatedPage, reusedPages }, use) => {
+    if (isolatedPage) {
       const context = await browser.newContext({
         ...(baseURL === undefined ? {} : { baseURL }),
         javaScriptEnabled,
@@ -148,14 +160,14 @@ export const test = base.extend<{ pageProblems: string[]; isolatedPage: boolean 
       await context.close();
       return;
     }
-    const page = await reusedPage.get(baseURL);
+    const page = await reusedPages.get(baseURL, javaScriptEnabled);
     const before = listenersOf(page);
     await use(page);
     try {
       await resetReusedPage(page, new URL(baseURL ?? 'about:blank').origin, before);
     } catch (error) {
       // A page that cannot be cleaned (crashed, stuck) is replaced, not reused.
-      await reusedPage.discard().catch(() => undefined);
+      await reusedPages.discard(javaScriptEnabled).catch(() => undefined);
       throw error;
     }
   },
