@@ -32,29 +32,40 @@ const isolationNeeded = (what: string) =>
     `${what} would outlive this test on the page the next test reuses: add test.use({ isolatedPage: true }) to the test's describe block`,
   );
 
+/** A context as every test gets it: the site's base URL and the default viewport. */
+function newTestContext(
+  browser: Browser,
+  baseURL: string | undefined,
+  javaScriptEnabled: boolean,
+): Promise<BrowserContext> {
+  return browser.newContext({
+    ...(baseURL === undefined ? {} : { baseURL }),
+    javaScriptEnabled,
+    viewport: defaultViewport,
+  });
+}
+
 /** A page of a new context, with guards against state that the reset could not undo. */
 async function newReusablePage(
   browser: Browser,
   baseURL: string | undefined,
   javaScriptEnabled: boolean,
 ): Promise<Page> {
-  const context = await browser.newContext({
-    ...(baseURL === undefined ? {} : { baseURL }),
-    javaScriptEnabled,
-    viewport: defaultViewport,
-  });
+  const context = await newTestContext(browser, baseURL, javaScriptEnabled);
   const page = await context.newPage();
-  for (const target of [page, context])
-    for (const method of ['addInitScript', 'exposeBinding', 'exposeFunction'])
+  const refuse = (target: object, methods: string[]) => {
+    for (const method of methods)
       Object.defineProperty(target, method, { value: () => Promise.reject(isolationNeeded(`${method}()`)) });
-  for (const method of ['grantPermissions', 'setOffline', 'setGeolocation', 'setExtraHTTPHeaders'])
-    Object.defineProperty(context, method, { value: () => Promise.reject(isolationNeeded(`${method}()`)) });
-  for (const target of [page, context])
+  };
+  refuse(context, ['grantPermissions', 'setOffline', 'setGeolocation', 'setExtraHTTPHeaders']);
+  for (const target of [page, context]) {
+    refuse(target, ['addInitScript', 'exposeBinding', 'exposeFunction']);
     Object.defineProperty(target, 'clock', {
       get: () => {
         throw isolationNeeded('The fake clock');
       },
     });
+  }
   return page;
 }
 
@@ -151,11 +162,7 @@ export const test = base.extend<{ pageProblems: string[]; isolatedPage: boolean 
   ],
   page: async ({ browser, baseURL, javaScriptEnabled, isolatedPage, reusedPages }, use) => {
     if (isolatedPage) {
-      const context = await browser.newContext({
-        ...(baseURL === undefined ? {} : { baseURL }),
-        javaScriptEnabled,
-        viewport: defaultViewport,
-      });
+      const context = await newTestContext(browser, baseURL, javaScriptEnabled);
       await use(await context.newPage());
       await context.close();
       return;
