@@ -1,11 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { normalizeBasePath } from './src/exams/base-path.ts';
 import { examsDirInProject } from './src/exams/exams-dir.ts';
 import { studyGuide } from './src/integration/index.ts';
+import { preactIslands } from './src/integration/preact-islands.ts';
 import { DeferredFormulas } from './src/markdown/deferred-formulas.ts';
 import { pageRehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 
@@ -28,8 +28,9 @@ export default defineConfig({
   // It comes first so its MDX source check runs before the MDX compiler sees the file.
   // MDX `optimize` keeps static HTML (most of a page: text and KaTeX) as strings instead of JSX calls.
   // Preact components are all .tsx: the dev server's Babel pass and Preact's renderer check only
-  // them. Builds compile their JSX with Vite's own transform (src/integration/vite-preact-jsx.ts).
-  integrations: [studyGuide({ formulas }), mdx({ optimize: true }), preact({ include: ['**/*.tsx'] })],
+  // them. preactIslands() is @astrojs/preact for the dev server and its renderer alone for builds
+  // (src/integration/preact-islands.ts says why).
+  integrations: [studyGuide({ formulas }), mdx({ optimize: true }), preactIslands({ include: ['**/*.tsx'] })],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins: pageRehypePlugins(formulas) }),
   },

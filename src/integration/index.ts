@@ -15,7 +15,6 @@ import { subsetBuiltKatexFonts } from './subset-katex-fonts';
 import { katexWoff2Only } from './vite-katex-woff2';
 import { mdxSourceCheck } from './vite-mdx-source-check';
 import { tagIslandsForServer } from './vite-tag-islands';
-import { preactJsxWithoutBabel } from './vite-preact-jsx';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -65,7 +64,7 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
             // builds with caches of their own (the tests', the benchmarks') then never rename the
             // same folder at once, which failed one with ENOTEMPTY.
             cacheDir: fileURLToPath(new URL('vite/', config.cacheDir)),
-            plugins: [katexWoff2Only(), mdxSourceCheck(), tagIslandsForServer(), preactJsxWithoutBabel()],
+            plugins: [katexWoff2Only(), mdxSourceCheck(), tagIslandsForServer()],
             // Vite inlines files under 4 KB as data URLs, which would put a KaTeX font (Size3) into
             // the stylesheet every page blocks on, out of reach of the font subsetting.
             build: {
