@@ -4,7 +4,8 @@
 // the whole process tree, pages per second and the time per phase read from the build's log.
 // `--without-papers` builds as a machine without Chromium would: no PDF papers, so the figures
 // compare with builds that have none (printing a thousand pages' papers takes minutes on a cold
-// cache; later builds copy unchanged papers from the cache).
+// cache; later builds copy unchanged papers from the cache). `--low-memory` builds as
+// `npm run build:low-memory` does (LOW_MEMORY=1: unused memory handed back as the build goes).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,12 @@ import { stripVTControlCharacters } from 'node:util';
 const sourceExam = 'content/exams/cs230-fall-2021-midterm';
 const args = process.argv.slice(2);
 const withoutPapers = args.includes('--without-papers');
+const lowMemory = args.includes('--low-memory');
+const unknown = args.filter((arg) => arg.startsWith('--') && !['--without-papers', '--low-memory'].includes(arg));
+if (unknown.length > 0) {
+  console.error(`bench:scale knows --without-papers and --low-memory, not ${unknown.join(' ')}`);
+  process.exit(2);
+}
 const count = args.find((arg) => !arg.startsWith('--'));
 const requested = Number(count ?? 1000);
 if (!Number.isInteger(requested) || requested < 1 || requested > 100_000) {
@@ -86,6 +93,7 @@ function build(label, cacheDir) {
         OUT_DIR: join(work, 'dist'),
         ASTRO_CACHE_DIR: cacheDir,
         ...(withoutPapers ? { CHROMIUM_PATH: join(work, 'no-chromium'), PDF_REQUIRED: '' } : {}),
+        ...(lowMemory ? { LOW_MEMORY: '1' } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -148,7 +156,7 @@ function phases(lines) {
 const gb = (bytes) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const cacheDir = join(work, 'cache');
 console.log(
-  `bench:scale: ${pages} problem pages (${copies} copies of ${problemFiles.length} problems) in ${examsDir}${withoutPapers ? ', without PDF papers' : ''}`,
+  `bench:scale: ${pages} problem pages (${copies} copies of ${problemFiles.length} problems) in ${examsDir}${withoutPapers ? ', without PDF papers' : ''}${lowMemory ? ', LOW_MEMORY=1' : ''}`,
 );
 try {
   for (const label of ['cold (empty Astro cache)', 'warm (second build, cache kept)']) {
@@ -157,8 +165,10 @@ try {
       `\n${label}: ${result.seconds.toFixed(1)} s wall, peak memory ${gb(result.peak)} (process tree), ${(pages / result.seconds).toFixed(1)} problem pages/s`,
     );
     console.table(phases(result.lines));
-    const paperLine = result.lines.find(({ line }) => /exam papers/i.test(line));
-    if (paperLine) console.log(paperLine.line.replace(/^.*\[study-guide\] /, '').slice(0, 200));
+    for (const pattern of [/exam papers/i, /Unused memory handed back/]) {
+      const line = result.lines.find((entry) => pattern.test(entry.line));
+      if (line) console.log(line.line.replace(/^.*\[study-guide\] /, '').slice(0, 200));
+    }
   }
 } finally {
   if (!process.env.KEEP_BENCH_SCALE) rmSync(work, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { hasCachedPapers, launchChromium, makePapers, type ChromiumLaunch } from './pdf';
+import { availableMemoryBytes, lowMemoryReason, watchBuildMemory, type MemoryReclaimer } from './memory-reclaim';
 import { forgetIndexOfMovedContent } from './moved-content';
 import { finishPages } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
@@ -42,6 +43,7 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
   let paperCache: string | undefined;
   let fontCache: string | undefined;
   let chromium: Promise<ChromiumLaunch> | undefined;
+  let memory: MemoryReclaimer | undefined;
   return {
     name: 'study-guide',
     hooks: {
@@ -81,8 +83,13 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
       },
       // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing;
       // unless earlier builds left papers in the cache: then it starts only if a paper changed.
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
         if (!hasCachedPapers(paperCache)) chromium = launchChromium();
+        const lowMemory = lowMemoryReason(process.env.LOW_MEMORY, availableMemoryBytes());
+        if (lowMemory) {
+          memory = watchBuildMemory();
+          logger.info(`Keeping the build's memory low (${lowMemory}): slower for a large site`);
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -117,6 +124,8 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
           `Stylesheets named by their final content (${renamed || 'none rewritten'}); KaTeX's two most used fonts preloaded on the ${preloaded} pages with formulas`,
         );
         let pages = 0;
+        // Pagefind's indexer and Chromium are child processes: their memory adds to this one's.
+        memory?.reclaimIfLarge();
         await makePapers({
           outDir,
           base,
@@ -131,6 +140,12 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
         logger.info(
           `Pagefind read ${pages} pages and wrote the search index to ${fileURLToPath(new URL('pagefind/', dir))}`,
         );
+        const reclaimed = memory?.stop();
+        if (reclaimed && reclaimed.collections > 0) {
+          logger.info(
+            `Unused memory handed back ${reclaimed.collections} times (${(reclaimed.collectingMs / 1000).toFixed(1)} s); the build process peaked at ${(reclaimed.peakResidentBytes / 2 ** 30).toFixed(2)} GB`,
+          );
+        }
       },
     },
   };
