@@ -7,6 +7,7 @@ import type { Browser, BrowserType, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { withBase } from '../exams/base-path';
 import { chromiumArgs, chromiumPathFrom, chromiumProblem } from './chromium';
+import { writeWhole } from './write-whole';
 import {
   fillPaperSizes,
   formatFileSize,
@@ -246,7 +247,7 @@ function cachedPapers(
     pdfs: complete ? new Map(paperKinds.map((kind) => [kind, readFileSync(fileOf(kind))])) : undefined,
     keep: (pdfs) => {
       mkdirSync(cacheDir, { recursive: true });
-      for (const [kind, pdf] of pdfs) writeFileSync(fileOf(kind), pdf);
+      for (const [kind, pdf] of pdfs) writeWhole(fileOf(kind), pdf);
     },
   };
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { basename, dirname, join, relative } from 'node:path';
 import { decodeHTML } from 'entities';
 import subsetFont from 'subset-font';
+import { writeWhole } from './write-whole';
 
 /**
  * KaTeX's fonts carry every glyph KaTeX can draw (Main-Regular alone is 26 KB), while the site's
@@ -71,7 +72,7 @@ async function cachedSubset(original: Uint8Array, text: string, cacheDir: string
   if (existsSync(cached)) return readFileSync(cached);
   const subset = await subsetFont(original, text, SUBSET_OPTIONS);
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cached, subset);
+  writeWhole(cached, subset);
   return subset;
 }
 
