@@ -27,9 +27,17 @@ import { parse as parseYaml } from 'yaml';
 import { startServer } from './serve.mjs';
 
 const options = new Set(process.argv.slice(2));
+let rounds = 3;
 for (const option of options) {
-  if (option !== '--compare' && option !== '--lighthouse') {
-    console.error(`bench: unknown option ${option} (known: --compare, --lighthouse)`);
+  const roundsOption = /^--rounds=(.*)$/.exec(option);
+  if (roundsOption) {
+    rounds = Number(roundsOption[1]);
+    if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) {
+      console.error(`bench: --rounds takes a whole number from 1 to 20, not "${String(roundsOption[1])}"`);
+      process.exit(2);
+    }
+  } else if (option !== '--compare' && option !== '--lighthouse') {
+    console.error(`bench: unknown option ${option} (known: --compare, --rounds=N, --lighthouse)`);
     process.exit(2);
   }
 }
@@ -58,7 +66,6 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Node 24 (the `node` devDependency) for every child: npm and Astro resolve `node` from PATH, and
 // the system's is older.
 const childPath = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
-const rounds = 3;
 const lighthouseVersion = '13.5.0';
 /** Temporary folders, removed when the process exits, whether it succeeded or not. */
 const temporaryFolders = [];
@@ -721,8 +728,12 @@ if (builds) {
     buildRatio: medianSeconds.ours / medianSeconds.starlight,
     buildRatioWithoutPdf: medianSeconds.oursWithoutPdf / medianSeconds.starlight,
     warmBuildRatio: medianSeconds.oursWarm / medianSeconds.starlightWarm,
+    // Each round's two cold builds without papers ran one after the other, so their ratio is
+    // spared the drifts of this machine's speed that the medians of whole columns are not.
+    roundRatiosWithoutPdf: builds.oursWithoutPdf.map((seconds, round) => seconds / builds.starlight[round]),
     pages: comparedPages,
   };
+  const roundRatios = [...comparison.roundRatiosWithoutPdf].sort((a, b) => a - b);
   console.log(
     `\nAgainst a default Starlight ${starlightVersion} site of the same ${problemPages.length} problems (Astro ${comparison.astroVersion}):`,
   );
@@ -730,7 +741,8 @@ if (builds) {
     `Build, cold Astro cache, median of ${rounds} rounds (ours then Starlight, in turn): ours ${medianSeconds.ours.toFixed(1)} s,` +
       ` Starlight ${medianSeconds.starlight.toFixed(1)} s, ratio ${comparison.buildRatio.toFixed(2)};` +
       ` ours without the PDF papers (built with no Chromium) ${medianSeconds.oursWithoutPdf.toFixed(2)} s,` +
-      ` Starlight ${medianSeconds.starlight.toFixed(2)} s, ratio ${comparison.buildRatioWithoutPdf.toFixed(2)}`,
+      ` Starlight ${medianSeconds.starlight.toFixed(2)} s, ratio ${comparison.buildRatioWithoutPdf.toFixed(2)}` +
+      ` (each round's own ratio, lowest first: ${roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; median ${median(roundRatios).toFixed(2)})`,
   );
   console.log(
     `Build again with nothing changed, Astro cache kept, median of ${rounds} rounds: ours ${medianSeconds.oursWarm.toFixed(1)} s,` +
