@@ -35,7 +35,8 @@ const withoutAstroDirectiveWarnings: NonNullable<Rolldown.InputOptions['onLog']>
  * (`formulas`, the store the MDX pipeline deferred them to), the KaTeX stylesheet and fonts are
  * trimmed to what the pages use (fonts down to the characters formulas draw), the stylesheet is
  * named by its final content, the two fonts every formula uses are preloaded, every exam is
- * printed to PDF (exam paper and solutions) and the search index is built over the result.
+ * printed to PDF (exam paper and solutions) and the search index is built over the result. Asked
+ * to keep its memory low (LOW_MEMORY, memory-reclaim.ts), it hands unused memory back as it goes.
  */
 export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegration {
   const { formulas } = options;
@@ -86,10 +87,8 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
       'astro:build:start': ({ logger }) => {
         if (!hasCachedPapers(paperCache)) chromium = launchChromium();
         const lowMemory = lowMemoryReason(process.env.LOW_MEMORY, availableMemoryBytes());
-        if (lowMemory) {
-          memory = watchBuildMemory();
-          logger.info(`Keeping the build's memory low (${lowMemory}): slower for a large site`);
-        }
+        memory = lowMemory ? watchBuildMemory() : undefined;
+        if (lowMemory) logger.info(`Keeping the build's memory low (${lowMemory}): slower for a large site`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
