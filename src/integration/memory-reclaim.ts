@@ -32,7 +32,7 @@ export const smallMachineBytes = 8 * 2 ** 30;
 /**
  * Whether a build keeps its memory low, from `LOW_MEMORY` ("1" always, "0" never, unset: on a
  * machine with less than smallMachineBytes) and the memory the process may use. Off by default on
- * larger machines: at 1,000 problem pages it costs a sixth of the build's time, to save memory such
+ * larger machines: at 1,000 problem pages it costs about a seventh more time cold, to save memory such
  * a machine has to spare. Returns why it is on, or undefined when it is off.
  */
 export function lowMemoryReason(setting: string | undefined, availableBytes: number): string | undefined {
