@@ -21,8 +21,8 @@ export interface ReclaimPolicy {
  * 1,000 problem pages kept to about 1.3 GB (from 2.0–2.6 GB) with 8–10 collections; the real site
  * (0.8 GB at most) never reaches the floor. What a collection cannot free (Rolldown's native
  * memory, about 0.5 GB, and the live heap) is the level it returns to. The price is more than the
- * collections' own time (about 0.4 s each): V8 runs slower for a while after each, since a
- * memory-reducing collection also shrinks the young generation and throws away what it cached.
+ * collections' own time (about 0.4 s each): the build runs slower for a while after each (more
+ * young-generation collections once it is shrunk, and more that a GC trace did not explain).
  */
 export const buildReclaimPolicy: ReclaimPolicy = { floorBytes: 1100 * MiB, headroomBytes: 400 * MiB };
 
