@@ -4,8 +4,8 @@
 // the whole process tree, pages per second and the time per phase read from the build's log.
 // `--without-papers` builds as a machine without Chromium would: no PDF papers, so the figures
 // compare with builds that have none (printing a thousand pages' papers takes minutes on a cold
-// cache; later builds copy unchanged papers from the cache). `--low-memory` builds as
-// `npm run build:low-memory` does (LOW_MEMORY=1: unused memory handed back as the build goes).
+// cache; later builds copy unchanged papers from the cache). `LOW_MEMORY=0 npm run bench:scale`
+// measures builds that let their memory grow (src/integration/memory-reclaim.ts).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +14,9 @@ import { stripVTControlCharacters } from 'node:util';
 const sourceExam = 'content/exams/cs230-fall-2021-midterm';
 const args = process.argv.slice(2);
 const withoutPapers = args.includes('--without-papers');
-const lowMemory = args.includes('--low-memory');
-const unknown = args.filter((arg) => arg.startsWith('--') && !['--without-papers', '--low-memory'].includes(arg));
+const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--without-papers');
 if (unknown.length > 0) {
-  console.error(`bench:scale knows --without-papers and --low-memory, not ${unknown.join(' ')}`);
+  console.error(`bench:scale knows --without-papers, not ${unknown.join(' ')}`);
   process.exit(2);
 }
 const count = args.find((arg) => !arg.startsWith('--'));
@@ -93,7 +92,6 @@ function build(label, cacheDir) {
         OUT_DIR: join(work, 'dist'),
         ASTRO_CACHE_DIR: cacheDir,
         ...(withoutPapers ? { CHROMIUM_PATH: join(work, 'no-chromium'), PDF_REQUIRED: '' } : {}),
-        ...(lowMemory ? { LOW_MEMORY: '1' } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -156,7 +154,7 @@ function phases(lines) {
 const gb = (bytes) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const cacheDir = join(work, 'cache');
 console.log(
-  `bench:scale: ${pages} problem pages (${copies} copies of ${problemFiles.length} problems) in ${examsDir}${withoutPapers ? ', without PDF papers' : ''}${lowMemory ? ', LOW_MEMORY=1' : ''}`,
+  `bench:scale: ${pages} problem pages (${copies} copies of ${problemFiles.length} problems) in ${examsDir}${withoutPapers ? ', without PDF papers' : ''}${process.env.LOW_MEMORY === '0' ? ', LOW_MEMORY=0' : ''}`,
 );
 try {
   for (const label of ['cold (empty Astro cache)', 'warm (second build, cache kept)']) {

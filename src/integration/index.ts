@@ -8,7 +8,7 @@ import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { hasCachedPapers, launchChromium, makePapers, type ChromiumLaunch } from './pdf';
-import { availableMemoryBytes, lowMemoryReason, watchBuildMemory, type MemoryReclaimer } from './memory-reclaim';
+import { keepsMemoryLow, watchBuildMemory, type MemoryReclaimer } from './memory-reclaim';
 import { forgetIndexOfMovedContent } from './moved-content';
 import { finishPages } from './preload-katex-fonts';
 import { purgeBuiltKatex } from './purge-katex-css';
@@ -35,8 +35,8 @@ const withoutAstroDirectiveWarnings: NonNullable<Rolldown.InputOptions['onLog']>
  * (`formulas`, the store the MDX pipeline deferred them to), the KaTeX stylesheet and fonts are
  * trimmed to what the pages use (fonts down to the characters formulas draw), the stylesheet is
  * named by its final content, the two fonts every formula uses are preloaded, every exam is
- * printed to PDF (exam paper and solutions) and the search index is built over the result. Asked
- * to keep its memory low (LOW_MEMORY, memory-reclaim.ts), it hands unused memory back as it goes.
+ * printed to PDF (exam paper and solutions) and the search index is built over the result. A large
+ * build hands unused memory back as it goes (memory-reclaim.ts; LOW_MEMORY=0 turns that off).
  */
 export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegration {
   const { formulas } = options;
@@ -84,11 +84,9 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
       },
       // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing;
       // unless earlier builds left papers in the cache: then it starts only if a paper changed.
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': () => {
         if (!hasCachedPapers(paperCache)) chromium = launchChromium();
-        const lowMemory = lowMemoryReason(process.env.LOW_MEMORY, availableMemoryBytes());
-        memory = lowMemory ? watchBuildMemory() : undefined;
-        if (lowMemory) logger.info(`Keeping the build's memory low (${lowMemory}): slower for a large site`);
+        memory = keepsMemoryLow(process.env.LOW_MEMORY) ? watchBuildMemory() : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

@@ -2,10 +2,9 @@ import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   buildReclaimPolicy,
-  lowMemoryReason,
+  keepsMemoryLow,
   memoryReducingCollection,
   reclaimThreshold,
-  smallMachineBytes,
   watchBuildMemory,
   type ReclaimDependencies,
 } from './memory-reclaim';
@@ -111,24 +110,16 @@ describe('when a build hands memory back', () => {
 });
 
 describe('whether a build keeps its memory low', () => {
-  const large = 16 * 2 ** 30;
-  const small = 4 * 2 ** 30;
-
-  it('is off on a large machine unless LOW_MEMORY=1 asks for it', () => {
-    expect(lowMemoryReason(undefined, large)).toBeUndefined();
-    expect(lowMemoryReason('', large)).toBeUndefined();
-    expect(lowMemoryReason('1', large)).toBe('LOW_MEMORY=1');
-  });
-
-  it('is on by itself under smallMachineBytes, unless LOW_MEMORY=0', () => {
-    expect(lowMemoryReason(undefined, small)).toMatch(/4\.0 GB; LOW_MEMORY=0 turns this off/);
-    expect(lowMemoryReason(undefined, smallMachineBytes)).toBeUndefined();
-    expect(lowMemoryReason('0', small)).toBeUndefined();
+  it('does unless LOW_MEMORY=0', () => {
+    expect(keepsMemoryLow(undefined), 'the default').toBe(true);
+    expect(keepsMemoryLow('')).toBe(true);
+    expect(keepsMemoryLow('1')).toBe(true);
+    expect(keepsMemoryLow('0')).toBe(false);
   });
 
   it('names the variable and its values when set to anything else', () => {
-    expect(() => lowMemoryReason('yes', large)).toThrow(
-      `LOW_MEMORY must be 1 (keep the build's memory low) or 0 (never), not "yes"`,
+    expect(() => keepsMemoryLow('yes')).toThrow(
+      `LOW_MEMORY must be 0 (let the build's memory grow) or 1 (keep it low, the default), not "yes"`,
     );
   });
 
