@@ -5,6 +5,7 @@ import type { Rolldown } from 'vite';
 import { normalizeBasePath } from '../exams/base-path';
 import { examsDirInProject } from '../exams/exams-dir';
 import type { DeferredFormulas } from '../markdown/deferred-formulas';
+import { earlierFormulas, formulaRenderingVersion, keepFormulas } from './formula-cache';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
 import { hasCachedPapers, launchChromium, makePapers, type ChromiumLaunch } from './pdf';
@@ -45,11 +46,22 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
   let fontCache: string | undefined;
   let chromium: Promise<ChromiumLaunch> | undefined;
   let memory: MemoryReclaimer | undefined;
+  let formulaCache: { file: string; version: string | undefined } | undefined;
   return {
     name: 'study-guide',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         formulas.deferring = command === 'build';
+        if (formulas.deferring) {
+          formulaCache = {
+            file: fileURLToPath(new URL('study-guide-formulas.json', config.cacheDir)),
+            version: formulaRenderingVersion(
+              fileURLToPath(new URL('../markdown/', import.meta.url)),
+              fileURLToPath(config.root),
+            ),
+          };
+          formulas.rememberEarlier(earlierFormulas(formulaCache.file, formulaCache.version));
+        }
         const problem = outDirProblem(fileURLToPath(config.outDir).replace(/[\\/]$/, ''), process.cwd());
         if (problem) throw new Error(problem);
         if (command !== 'preview') {
@@ -93,6 +105,7 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
         // Formulas go back into each page as the purge reads it, before anything else reads the pages.
         const purge = purgeBuiltKatex(outDir, (html, file) => formulas.restore(html, relative(outDir, file)));
         logger.info(`Formulas put back into ${purge.pagesPrepared} pages`);
+        if (formulaCache) keepFormulas(formulaCache.file, formulaCache.version, formulas.rendered());
         const sheets = purge.stylesheets.map(
           (sheet) => `${sheet.file} ${kb(sheet.gzipBefore)} → ${kb(sheet.gzipAfter)} gzip`,
         );

@@ -32,6 +32,23 @@ describe('formulas deferred out of the compiled page during a build', () => {
     expect(formulas.restore(deferred, 'page.html')).toBe(await html(rehypePlugins));
   });
 
+  it("takes an earlier build's formulas instead of rendering them again, and restores the same page", async () => {
+    const first = new DeferredFormulas();
+    first.deferring = true;
+    const deferred = await html(pageRehypePlugins(first));
+    const second = new DeferredFormulas();
+    second.deferring = true;
+    second.rememberEarlier(first.rendered());
+    const notRendered = () => {
+      throw new Error('rendered again');
+    };
+    for (const [key] of first.rendered()) second.placeholder(key, notRendered);
+    expect(second.restore(deferred, 'page.html')).toBe(first.restore(deferred, 'page.html'));
+    expect(() => second.placeholder('inline a formula the earlier build never met', notRendered)).toThrow(
+      'rendered again',
+    );
+  });
+
   it('names a formula the same in every build, whatever order the pages were compiled in', () => {
     const name = (store: DeferredFormulas, key: string) =>
       store.placeholder(key, () => `<span>${key}</span>`).properties['n'];

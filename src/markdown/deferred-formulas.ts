@@ -31,7 +31,13 @@ export class DeferredFormulas {
   /** Each formula's HTML and key by placeholder name (the key only to tell a hash collision). */
   readonly #formulas = new Map<string, { key: string; html: string }>();
 
-  /** The placeholder standing in for the formula `key`; `html` is called once per distinct key. */
+  /** Formulas' HTML from an earlier build, by key, taken instead of rendering them again. */
+  readonly #earlier = new Map<string, string>();
+
+  /**
+   * The placeholder standing in for the formula `key`; `html` is called once per distinct key,
+   * unless an earlier build's HTML for it was remembered.
+   */
   placeholder(key: string, html: () => string): Element {
     let name = this.#names.get(key);
     if (name === undefined) {
@@ -39,10 +45,23 @@ export class DeferredFormulas {
       const taken = this.#formulas.get(name);
       if (taken !== undefined && taken.key !== key)
         throw new Error(`two formulas share the placeholder name ${name}: "${taken.key}" and "${key}"`);
-      this.#formulas.set(name, { key, html: html() });
+      this.#formulas.set(name, { key, html: this.#earlier.get(key) ?? html() });
       this.#names.set(key, name);
     }
     return { type: 'element', tagName: PLACEHOLDER_TAG, properties: { n: name }, children: [] };
+  }
+
+  /**
+   * Takes formulas rendered by an earlier build with the same rendering code (formula-cache.ts
+   * decides that), so a second build does not run KaTeX and the presentation again.
+   */
+  rememberEarlier(formulas: Iterable<readonly [key: string, html: string]>): void {
+    for (const [key, html] of formulas) this.#earlier.set(key, html);
+  }
+
+  /** Every formula deferred in this build, as [key, HTML]. */
+  *rendered(): IterableIterator<[key: string, html: string]> {
+    for (const { key, html } of this.#formulas.values()) yield [key, html];
   }
 
   /**
