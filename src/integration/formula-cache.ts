@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeWhole } from './write-whole';
 
 /**
@@ -51,6 +51,5 @@ export function keepFormulas(
 ): void {
   if (version === undefined) return;
   const content: FormulaCacheFile = { version, formulas: [...formulas] };
-  mkdirSync(dirname(file), { recursive: true });
-  writeWhole(file, Buffer.from(JSON.stringify(content)));
+  writeWhole(file, JSON.stringify(content));
 }

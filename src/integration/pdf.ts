@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -246,7 +246,6 @@ function cachedPapers(
     key,
     pdfs: complete ? new Map(paperKinds.map((kind) => [kind, readFileSync(fileOf(kind))])) : undefined,
     keep: (pdfs) => {
-      mkdirSync(cacheDir, { recursive: true });
       for (const [kind, pdf] of pdfs) writeWhole(fileOf(kind), pdf);
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { decodeHTML } from 'entities';
 import subsetFont from 'subset-font';
@@ -71,7 +71,6 @@ async function cachedSubset(original: Uint8Array, text: string, cacheDir: string
   const cached = join(cacheDir, `${key}.woff2`);
   if (existsSync(cached)) return readFileSync(cached);
   const subset = await subsetFont(original, text, SUBSET_OPTIONS);
-  mkdirSync(cacheDir, { recursive: true });
   writeWhole(cached, subset);
   return subset;
 }

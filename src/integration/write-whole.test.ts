@@ -20,4 +20,12 @@ describe('a cache file written whole', () => {
     expect([...readFileSync(file)], 'a second write replaces the first').toEqual([4, 5]);
     expect(readdirSync(folder), 'no partial file is left').toEqual(['key.woff2']);
   });
+
+  it('makes the folders it goes into', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'write-whole-'));
+    folders.push(folder);
+    const file = join(folder, 'cache', 'fonts', 'key.json');
+    writeWhole(file, '{"kept":true}');
+    expect(readFileSync(file, 'utf8')).toBe('{"kept":true}');
+  });
 });
