@@ -179,6 +179,36 @@ describe('the printable papers of an exam, from its content alone', () => {
   }, 300_000);
 });
 
+describe('a build that can make no paper: no Chromium and none cached', () => {
+  it('does not render the print route, which only the printing reads, and links no papers', async () => {
+    expect(build.output, 'a build that prints renders the print route').toContain(
+      '/tiny-test-exam/paper/print/index.html',
+    );
+    const paperless = join(workDir, 'dist-paperless');
+    const result = await buildFixture(paperless, {
+      CHROMIUM_PATH: join(workDir, 'no-chromium'),
+      ASTRO_CACHE_DIR: join(workDir, 'cache-paperless'),
+      PDF_REQUIRED: '',
+    });
+    expect(result.status, result.output).toBe(0);
+    expect(result.output, 'no print route rendered').not.toContain('/paper/print/');
+    expect(result.output).toContain('Printable exam papers (PDF) skipped: no Chromium at');
+    const page = readFileSync(join(paperless, 'tiny-test-exam', 'index.html'), 'utf8');
+    expect(page, 'the exam page links no PDF').not.toContain('.pdf');
+    expect(page, 'but still has its content').toContain('Fixture Quiz');
+  }, 300_000);
+
+  it('fails at once with PDF_REQUIRED=1, before rendering anything', async () => {
+    const result = await buildFixture(join(workDir, 'dist-required'), {
+      CHROMIUM_PATH: join(workDir, 'no-chromium'),
+      ASTRO_CACHE_DIR: join(workDir, 'cache-required'),
+    });
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.output).toContain('PDF_REQUIRED is set but the printable exam papers cannot be made: no Chromium at');
+    expect(result.output, 'no page was rendered first').not.toContain('generating static routes');
+  }, 300_000);
+});
+
 describe('a later build with the same Astro cache (incremental build)', () => {
   it('copies the pages of an unchanged exam instead of rendering them, and publishes the same site', async () => {
     const second = await secondBuild();

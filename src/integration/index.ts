@@ -8,7 +8,7 @@ import type { DeferredFormulas } from '../markdown/deferred-formulas';
 import { earlierFormulas, formulaRenderingVersion, keepFormulas } from './formula-cache';
 import { outDirProblem } from './out-dir';
 import { indexSite } from './pagefind';
-import { hasCachedPapers, launchChromium, makePapers, type ChromiumLaunch } from './pdf';
+import { hasCachedPapers, launchChromium, makePapers, whyNoPapers, type ChromiumLaunch } from './pdf';
 import { keepsMemoryLow, watchBuildMemory, type MemoryReclaimer } from './memory-reclaim';
 import { forgetIndexOfMovedContent } from './moved-content';
 import { finishPages } from './preload-katex-fonts';
@@ -16,6 +16,7 @@ import { purgeBuiltKatex } from './purge-katex-css';
 import { subsetBuiltKatexFonts } from './subset-katex-fonts';
 import { katexWoff2Only } from './vite-katex-woff2';
 import { mdxSourceCheck } from './vite-mdx-source-check';
+import { printRouteSwitch } from './vite-print-route';
 import { tagIslandsForServer } from './vite-tag-islands';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -43,6 +44,7 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
   const { formulas } = options;
   let base = '/';
   let paperCache: string | undefined;
+  let noPapers: string | undefined;
   let fontCache: string | undefined;
   let chromium: Promise<ChromiumLaunch> | undefined;
   let memory: MemoryReclaimer | undefined;
@@ -62,6 +64,8 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
           };
           formulas.rememberEarlier(earlierFormulas(formulaCache.file, formulaCache.version));
         }
+        paperCache = fileURLToPath(new URL('study-guide-papers/', config.cacheDir));
+        noPapers = command === 'build' ? whyNoPapers(process.env, paperCache) : undefined;
         const problem = outDirProblem(fileURLToPath(config.outDir).replace(/[\\/]$/, ''), process.cwd());
         if (problem) throw new Error(problem);
         if (command !== 'preview') {
@@ -79,7 +83,12 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
             // builds with caches of their own (the tests', the benchmarks') then never rename the
             // same folder at once, which failed one with ENOTEMPTY.
             cacheDir: fileURLToPath(new URL('vite/', config.cacheDir)),
-            plugins: [katexWoff2Only(), mdxSourceCheck(), tagIslandsForServer()],
+            plugins: [
+              katexWoff2Only(),
+              mdxSourceCheck(),
+              tagIslandsForServer(),
+              printRouteSwitch(noPapers === undefined),
+            ],
             // Vite inlines files under 4 KB as data URLs, which would put a KaTeX font (Size3) into
             // the stylesheet every page blocks on, out of reach of the font subsetting.
             build: {
@@ -91,13 +100,12 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
       },
       'astro:config:done': ({ config }) => {
         base = normalizeBasePath(config.base);
-        paperCache = fileURLToPath(new URL('study-guide-papers/', config.cacheDir));
         fontCache = fileURLToPath(new URL('study-guide-fonts/', config.cacheDir));
       },
       // Chromium starts while Astro builds the pages, so printing the PDFs adds only the printing;
       // unless earlier builds left papers in the cache: then it starts only if a paper changed.
       'astro:build:start': () => {
-        if (!hasCachedPapers(paperCache)) chromium = launchChromium();
+        if (noPapers === undefined && !hasCachedPapers(paperCache)) chromium = launchChromium();
         memory = keepsMemoryLow(process.env.LOW_MEMORY) ? watchBuildMemory() : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -140,6 +148,7 @@ export function studyGuide(options: { formulas: DeferredFormulas }): AstroIntegr
           outDir,
           base,
           chromium,
+          noPapers,
           cacheDir: paperCache,
           info: (message) => logger.info(message),
           warn: (message) => logger.warn(message),

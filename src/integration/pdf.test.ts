@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumPathFrom, chromiumProblem } from './chromium';
-import { builtPaperExams, makePapers, pdfRequiredBy, skippedMessage } from './pdf';
+import { builtPaperExams, makePapers, pdfRequiredBy, skippedMessage, whyNoPapers } from './pdf';
 
 /**
  * The decisions around Chromium, on a stand-in build: a real build prints real PDFs in
@@ -97,5 +97,52 @@ describe('a build without Chromium', () => {
     ).rejects.toThrow(
       /^PDF_REQUIRED is set but the printable exam papers cannot be made: no Chromium at .*apt-get install chromium-headless-shell, or chromium\)/,
     );
+  });
+});
+
+describe('a build that can make no paper at all', () => {
+  const noChromium = { CHROMIUM_PATH: join(workDir, 'no-such-chromium') };
+  const cacheWith = (files: string[]) => {
+    const cacheDir = mkdtempSync(join(workDir, 'papers-'));
+    for (const file of files) writeFileSync(join(cacheDir, file), '%PDF');
+    return cacheDir;
+  };
+
+  it('is one without Chromium and without papers of earlier builds, and says why', () => {
+    expect(whyNoPapers(noChromium, undefined)).toBe(`no Chromium at ${noChromium.CHROMIUM_PATH}`);
+    expect(whyNoPapers(noChromium, cacheWith([])), 'an empty cache').toBe(`no Chromium at ${noChromium.CHROMIUM_PATH}`);
+    expect(whyNoPapers(noChromium, cacheWith(['abc-exam.pdf'])), 'cached papers may be copied').toBeUndefined();
+    // Any executable file passes for Chromium until it is launched.
+    expect(whyNoPapers({ CHROMIUM_PATH: process.execPath }, undefined), 'Chromium may print').toBeUndefined();
+  });
+
+  it('fails at once with PDF_REQUIRED=1, saying what to install', () => {
+    expect(() => whyNoPapers({ ...noChromium, PDF_REQUIRED: '1' }, undefined)).toThrow(
+      skippedMessage(`no Chromium at ${noChromium.CHROMIUM_PATH}`, true),
+    );
+  });
+
+  it('built no print route: the exam pages still lose their links, with the same one line', async () => {
+    const outDir = standInBuild();
+    rmSync(join(outDir, 'quiz', 'paper'), { recursive: true });
+    const reason = `no Chromium at ${noChromium.CHROMIUM_PATH}`;
+    const warnings: string[] = [];
+    let indexed = false;
+    const result = await makePapers({
+      outDir,
+      base: '/',
+      env: noChromium,
+      noPapers: reason,
+      alongside: () => {
+        indexed = true;
+        return Promise.resolve();
+      },
+      info: () => undefined,
+      warn: (line) => warnings.push(line),
+    });
+    expect(result).toMatchObject({ files: [], skipped: reason });
+    expect(warnings).toEqual([skippedMessage(reason, false)]);
+    expect(readFileSync(join(outDir, 'quiz', 'index.html'), 'utf8')).toBe('<main><h1>Quiz</h1><p>Rest</p></main>');
+    expect(indexed, 'the search index is still built').toBe(true);
   });
 });

@@ -82,9 +82,25 @@ export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Prom
   }
 }
 
+/**
+ * Why this build can make no paper at all, known before Astro renders a page: there is no
+ * Chromium, and the cache holds no papers of earlier builds to copy. Such a build skips the print
+ * route, which nothing else reads (at a thousand problem pages rendering it was a quarter of page
+ * generation, 5.5 of 22 s), and makePapers only takes the links off the exam pages. Undefined when
+ * papers may be made. With PDF_REQUIRED it throws at once, not after the whole build.
+ */
+export function whyNoPapers(env: NodeJS.ProcessEnv, cacheDir: string | undefined): string | undefined {
+  const problem = chromiumProblem(chromiumPathFrom(env));
+  if (problem === undefined || hasCachedPapers(cacheDir)) return undefined;
+  if (pdfRequiredBy(env)) throw new Error(skippedMessage(problem, true));
+  return problem;
+}
+
 export interface PaperOptions {
   /** The built site. */
   outDir: string;
+  /** Why no paper can be made (whyNoPapers), when the build did not render the print routes for that reason. */
+  noPapers?: string | undefined;
   /** The site's base path, normalised ("/" or "/guide/"). */
   base: string;
   env?: NodeJS.ProcessEnv;
@@ -107,6 +123,18 @@ export interface PaperResult {
   seconds: number;
 }
 
+/** Exams whose pages link their papers, as folder names under the build directory. */
+function examsLinkingPapers(outDir: string): string[] {
+  return readdirSync(outDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((exam) => {
+      const page = join(outDir, exam, 'index.html');
+      return existsSync(page) && hasPaperLinks(readFileSync(page, 'utf8'));
+    })
+    .sort();
+}
+
 /** Exams whose print routes were built, as folder names under the build directory. */
 export function builtPaperExams(outDir: string): string[] {
   return readdirSync(outDir, { withFileTypes: true })
@@ -118,12 +146,15 @@ export function builtPaperExams(outDir: string): string[] {
 
 export async function makePapers(options: PaperOptions): Promise<PaperResult> {
   const started = performance.now();
-  const { outDir, base } = options;
-  const exams = builtPaperExams(outDir);
+  const { outDir, base, noPapers } = options;
+  const exams = noPapers === undefined ? builtPaperExams(outDir) : examsLinkingPapers(outDir);
   // The search index is built while the papers print: it reads the pages as they are (the print
   // routes are not indexed and the links' placeholders are not either), and nothing changes them
   // until both are done.
-  const [printed] = await Promise.all([printPapers(exams, options), options.alongside?.()]);
+  const [printed] = await Promise.all([
+    noPapers === undefined ? printPapers(exams, options) : ({ skipped: noPapers } satisfies Printed),
+    options.alongside?.(),
+  ]);
   for (const exam of exams) {
     if ('skipped' in printed) {
       updateExamPage(outDir, exam, removePaperLinks);
