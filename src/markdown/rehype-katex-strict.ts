@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
@@ -44,7 +43,8 @@ const formulaKey = (tex: string, display: boolean): string => `${display ? 'disp
 
 const renderedFormula = memoizeRecent(
   (formula: { tex: string; display: boolean; element: Element; file: VFile }) =>
-    render(formula.tex, formula.display, formula.element, formula.file),
+    fromHtml(render(formula.tex, formula.display, formula.element, formula.file), { fragment: true })
+      .children as ElementContent[],
   ({ tex, display }) => formulaKey(tex, display),
   20_000,
 );
@@ -74,11 +74,7 @@ export function rehypeKatexStrict(options: { deferred?: DeferredFormulas } = {})
       const tex = toText(element, { whitespace: 'pre' });
       // Deferred, the placeholder keeps each distinct formula's HTML: the trees are not needed again.
       const replacement = deferred?.deferring
-        ? [
-            deferred.placeholder(formulaKey(tex, display), () =>
-              toHtml(render(tex, display, element, file), { collapseEmptyAttributes: true }),
-            ),
-          ]
+        ? [deferred.placeholder(formulaKey(tex, display), () => render(tex, display, element, file))]
         : renderedFormula({ tex, display, element, file }).map(copyNode);
       parent.children.splice(parent.children.indexOf(scope), 1, ...replacement);
       return SKIP;
@@ -98,7 +94,8 @@ function copyNode(node: ElementContent): ElementContent {
   return { type: 'element', tagName: node.tagName, properties, children: node.children.map(copyNode) };
 }
 
-function render(tex: string, display: boolean, element: Element, file: VFile): ElementContent[] {
+/** The formula's presented HTML (rehype-math-presentation.ts). */
+function render(tex: string, display: boolean, element: Element, file: VFile): string {
   let html: string;
   try {
     html = katex.renderToString(tex, { displayMode: display, throwOnError: true, trust: refuseUntrustedTex });
@@ -113,9 +110,7 @@ function render(tex: string, display: boolean, element: Element, file: VFile): E
     const reason = error instanceof Error ? error.message : String(error);
     file.fail(`${where}: a formula does not parse in KaTeX${shown ? ` ($${shown}$)` : ''}: ${reason}`);
   }
-  const nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
-  presentFormula(nodes, tex);
-  return nodes;
+  return presentFormula(html, tex, display);
 }
 
 /** The line where `text` starts in `source`, whitespace-insensitive (hast text collapses newlines). */
