@@ -7,7 +7,7 @@ import { examsDirInProject } from './src/exams/exams-dir.ts';
 import { studyGuide } from './src/integration/index.ts';
 import { preactIslands } from './src/integration/preact-islands.ts';
 import { DeferredFormulas } from './src/markdown/deferred-formulas.ts';
-import { pageRehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
+import { pageRehypePlugins, pageRemarkPlugins } from './src/markdown/pipeline.ts';
 
 // GitHub Pages serves a project site under /<repo>/; the deploy workflow passes both values.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -32,7 +32,12 @@ export default defineConfig({
   // (src/integration/preact-islands.ts says why).
   integrations: [studyGuide({ formulas }), mdx({ optimize: true }), preactIslands({ include: ['**/*.tsx'] })],
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins: pageRehypePlugins(formulas) }),
+    // SmartyPants comes with the page plugins, as Astro's own does the same work slower.
+    processor: unified({
+      remarkPlugins: pageRemarkPlugins,
+      rehypePlugins: pageRehypePlugins(formulas),
+      smartypants: false,
+    }),
   },
   build: {
     // Small stylesheets inline; KaTeX's stays a cached file shared by every page.
