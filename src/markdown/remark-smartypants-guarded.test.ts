@@ -5,26 +5,24 @@ import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
-import { unified, type Plugin } from 'unified';
-import type { Root } from 'mdast';
+import { unified, type PluggableList } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { remarkSmartypantsGuarded } from './remark-smartypants-guarded';
 
-/** The tree `mdx` parses to after `plugin`, as JSON (positions dropped: both leave them as they were). */
-function treeAfter(plugin: Plugin<[], Root>, mdx: string): string {
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkMdx).use(plugin);
+/** The tree `mdx` parses to after `plugins`, as JSON (positions dropped: both leave them as they were). */
+function treeAfter(plugins: PluggableList, mdx: string): string {
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkMdx).use(plugins);
   return JSON.stringify(processor.runSync(processor.parse(mdx)), (key, value: unknown) =>
     key === 'position' ? undefined : value,
   );
 }
 
-const astroDefault: Plugin<[], Root> = function () {
-  // Astro's default `smartypants: true` passes no options.
-  return remarkSmartypants.call(this, {});
-};
+/** Astro's default (`smartypants: true`), which passes no options. */
+const astroDefault: PluggableList = [[remarkSmartypants, {}]];
+const guarded: PluggableList = [remarkSmartypantsGuarded];
 
 const sameAsRemarkSmartypants = (mdx: string) =>
-  expect(treeAfter(remarkSmartypantsGuarded, mdx), mdx).toBe(treeAfter(astroDefault, mdx));
+  expect(treeAfter(guarded, mdx), mdx).toBe(treeAfter(astroDefault, mdx));
 
 /** Every exam's MDX without its frontmatter (which the page pipeline never sees as Markdown). */
 function examBodies(root: string): { file: string; body: string }[] {
@@ -59,7 +57,7 @@ describe('SmartyPants with its passes guarded', () => {
       'Tab .\t.\t. and break .\n.\n. spaces',
     ];
     for (const mdx of cases) sameAsRemarkSmartypants(mdx);
-    expect(treeAfter(remarkSmartypantsGuarded, cases[0]!), 'the cases do exercise the passes').toContain(
+    expect(treeAfter(guarded, cases[0]!), 'the cases do exercise the passes').toContain(
       'He said “it’s fine” — then left…',
     );
   });
@@ -69,7 +67,7 @@ describe('SmartyPants with its passes guarded', () => {
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 24 }), (chosen) => {
         const mdx = `x ${chosen.join('')} y`;
-        return treeAfter(remarkSmartypantsGuarded, mdx) === treeAfter(astroDefault, mdx);
+        return treeAfter(guarded, mdx) === treeAfter(astroDefault, mdx);
       }),
       { seed: 230, numRuns: 2000 },
     );

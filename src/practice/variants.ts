@@ -18,7 +18,13 @@ import {
   parseVolume,
 } from '../tools/cnn-calculator/cnn-notation';
 import type { LayerSpec, Volume } from '../tools/cnn-calculator/cnn-notation';
-import { computeCnn, formatActivation, type ComputedRow } from '../tools/cnn-calculator/cnn-shapes';
+import {
+  computeCnn,
+  computeParsedCnn,
+  formatActivation,
+  type CnnResult,
+  type ComputedRow,
+} from '../tools/cnn-calculator/cnn-shapes';
 import { formatExact } from '../ui/format';
 
 /** What a problem page carries for a part with new numbers: nothing in it is an answer. */
@@ -57,11 +63,13 @@ function listing(values: readonly number[]): string {
 }
 
 /** The computed rows of a network, or why it is not a well-posed question (an error, or a note such as an uneven stride). */
-function computedRows(
-  input: string,
-  layers: string,
-): { ok: true; rows: ComputedRow[]; total: number } | { ok: false; message: string } {
-  const result = computeCnn(input, layers);
+function computedRows(input: string, layers: string): WellPosed {
+  return wellPosed(computeCnn(input, layers));
+}
+
+type WellPosed = { ok: true; rows: ComputedRow[]; total: number } | { ok: false; message: string };
+
+function wellPosed(result: CnnResult): WellPosed {
   if (!result.input.ok) return { ok: false, message: result.input.message };
   const rows: ComputedRow[] = [];
   for (const row of result.rows) {
@@ -221,16 +229,19 @@ function cnnParameters(
 ): VariantSetup {
   if (!network) return { ok: false, message: 'a cnn-parameters variant needs the part’s `network`' };
   const { ranges } = variant;
+  const layers = parseLayers(network.layers);
   const specs: LayerSpec[] = [];
-  for (const line of parseLayers(network.layers).lines) {
+  for (const line of layers.lines) {
     if (!line.result.ok)
       return { ok: false, message: `the network’s line ${line.line} (“${line.source}”): ${line.result.message}` };
     specs.push(line.result.spec);
   }
-  // Only the spatial sizes decide whether a size fits, so one channel and the exam's own counts will do.
+  // Only the spatial sizes decide whether a size fits, so one channel and the exam's own counts
+  // will do; the layers are parsed once for the whole range (a hundred sizes and more).
   const sizes: number[] = [];
   for (let size = ranges.size[0]; size <= ranges.size[1]; size += 1) {
-    if (computedRows(`${size}*${size}*1`, network.layers).ok) sizes.push(size);
+    const input = { ok: true, volume: { h: size, w: size, c: 1 } } as const;
+    if (wellPosed(computeParsedCnn(input, layers)).ok) sizes.push(size);
   }
   if (sizes.length === 0) {
     return {

@@ -226,8 +226,14 @@ function applyLayer(spec: LayerSpec, current: Activation, origin: string): Step 
 
 /** Computes every line of `layersText` starting from the volume in `inputText`. */
 export function computeCnn(inputText: string, layersText: string): CnnResult {
-  const parsedInput = parseVolume(inputText);
-  const { lines, more } = parseLayers(layersText);
+  return computeParsedCnn(parseVolume(inputText), parseLayers(layersText));
+}
+
+/** computeCnn on text already parsed: the same layers from many inputs are parsed once. */
+export function computeParsedCnn(
+  parsedInput: ReturnType<typeof parseVolume>,
+  { lines, more }: ReturnType<typeof parseLayers>,
+): CnnResult {
   const rows: CnnRow[] = [];
   const errorLines: number[] = [];
   let total = 0;
