@@ -32,8 +32,11 @@ export function brokenContentBuilds(): BrokenBuild {
       EXAMS_DIR: join(root, 'exams'),
       OUT_DIR: outDir(root),
       ASTRO_CACHE_DIR: join(root, 'cache'),
-      // Every case fails before the papers would print: no Chromium is started for them.
+      // Every case fails before the papers would print: no Chromium is started for them, and
+      // papers are not required (CI sets PDF_REQUIRED=1), or the missing Chromium would fail the
+      // build first, before the broken content.
       CHROMIUM_PATH: join(root, 'no-chromium'),
+      PDF_REQUIRED: '',
     });
     return { ...result, root };
   };
