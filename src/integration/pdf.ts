@@ -123,25 +123,26 @@ export interface PaperResult {
   seconds: number;
 }
 
-/** Exams whose pages link their papers, as folder names under the build directory. */
-function examsLinkingPapers(outDir: string): string[] {
+/** Folder names under the build directory whose folder `isExam` accepts, sorted. */
+function examFolders(outDir: string, isExam: (exam: string) => boolean): string[] {
   return readdirSync(outDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
-    .filter((exam) => {
-      const page = join(outDir, exam, 'index.html');
-      return existsSync(page) && hasPaperLinks(readFileSync(page, 'utf8'));
-    })
+    .filter(isExam)
     .sort();
+}
+
+/** Exams whose pages link their papers, as folder names under the build directory. */
+function examsLinkingPapers(outDir: string): string[] {
+  return examFolders(outDir, (exam) => {
+    const page = join(outDir, exam, 'index.html');
+    return existsSync(page) && hasPaperLinks(readFileSync(page, 'utf8'));
+  });
 }
 
 /** Exams whose print routes were built, as folder names under the build directory. */
 export function builtPaperExams(outDir: string): string[] {
-  return readdirSync(outDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .filter((exam) => existsSync(join(outDir, paperRoutePath(exam), 'index.html')))
-    .sort();
+  return examFolders(outDir, (exam) => existsSync(join(outDir, paperRoutePath(exam), 'index.html')));
 }
 
 export async function makePapers(options: PaperOptions): Promise<PaperResult> {

@@ -3,6 +3,8 @@ import { getContainerRenderer } from '@astrojs/preact/container-renderer';
 import type preactIntegration from '@astrojs/preact';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
+// With its extension: a test loads this file in Node itself, which does not guess one.
+import { virtualModule } from './virtual-module.ts';
 
 /**
  * The islands' Preact renderer. The dev server gets @astrojs/preact as it is (its Vite preset
@@ -44,17 +46,12 @@ export function preactIslands(options: { include: string[] }): AstroIntegration 
 export const preactOptionsModule = 'astro:preact:opts';
 
 export function preactForBuild(include: string[]): Plugin {
-  const resolved = `\0${preactOptionsModule}`;
   return {
-    name: 'study-guide:preact-for-build',
+    ...virtualModule(
+      'study-guide:preact-for-build',
+      preactOptionsModule,
+      `export default ${JSON.stringify({ include })};`,
+    ),
     config: () => ({ oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } }),
-    resolveId: {
-      filter: { id: new RegExp(`^${preactOptionsModule}$`) },
-      handler: () => resolved,
-    },
-    load: {
-      filter: { id: new RegExp(`^\\0${preactOptionsModule}$`) },
-      handler: () => ({ code: `export default ${JSON.stringify({ include })};` }),
-    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { virtualModule } from './virtual-module';
 
 /**
  * The module the print route (src/pages/[exam]/paper/print.astro) asks whether to render at all:
@@ -8,16 +9,9 @@ import type { Plugin } from 'vite';
 export const printRouteModule = 'virtual:study-guide/print-route';
 
 export function printRouteSwitch(rendered: boolean): Plugin {
-  const resolved = `\0${printRouteModule}`;
-  return {
-    name: 'study-guide:print-route',
-    resolveId: {
-      filter: { id: new RegExp(`^${printRouteModule}$`) },
-      handler: () => resolved,
-    },
-    load: {
-      filter: { id: new RegExp(`^\\0${printRouteModule}$`) },
-      handler: () => ({ code: `export const printRouteRendered = ${JSON.stringify(rendered)};` }),
-    },
-  };
+  return virtualModule(
+    'study-guide:print-route',
+    printRouteModule,
+    `export const printRouteRendered = ${JSON.stringify(rendered)};`,
+  );
 }
